@@ -1,0 +1,59 @@
+package dev.racer.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code racer} command. Each feature adds its subcommand class to the list below. */
+@Command(name = "racer", mixinStandardHelpOptions = true, versionProvider = Racer.Version.class,
+        description = "Racer: write a DeepRacer reward function, train a 1/18-scale car, watch it lap, race it.",
+        subcommands = {
+            ParamsCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Racer implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Racer());
+        cl.setExecutionExceptionHandler(new UserErrors());
+        return cl;
+    }
+
+    /** Prints what went wrong in a sentence, not a stack trace; {@code RACER_DEBUG=1} shows the trace. */
+    static final class UserErrors implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+            if (System.getenv("RACER_DEBUG") != null) {
+                ex.printStackTrace(cl.getErr());
+            }
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            cl.getErr().println("racer: " + msg);
+            return ex instanceof UserException u ? u.exitCode() : 1;
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Racer.class.getPackage().getImplementationVersion();
+            return new String[] {"racer " + (v == null ? "dev" : v) + " on Java " + Runtime.version()};
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.racer.race;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.racer.car.CarSpec;
+
+/**
+ * Episode rules and start behaviour. Defaults live in {@link #DEFAULT}; JSON may override any subset.
+ *
+ * @param startWaypoint       row the car starts at (FIXED, and the first ROUND_ROBIN start)
+ * @param startMode           where episodes start
+ * @param roundRobinAdvance   fraction of a lap each ROUND_ROBIN reset moves the start on (DeepRacer: 0.05)
+ * @param reversed            drive the track in reverse
+ * @param maxSteps            step cap: the episode is truncated after this many steps
+ * @param reversedSteps       consecutive steps of falling progress that end an episode (DeepRacer: 15)
+ * @param immobilizedSteps    consecutive steps of (almost) no movement that end an episode (DeepRacer: 15)
+ * @param immobilizedDistance movement [m] of the front point at or below which a step counts as immobile
+ * @param dt                  control step [s] (DeepRacer's camera rate: 1/15 s)
+ * @param car                 the car
+ */
+public record EnvConfig(int startWaypoint, StartMode startMode, double roundRobinAdvance, boolean reversed,
+                        int maxSteps, int reversedSteps, int immobilizedSteps, double immobilizedDistance,
+                        double dt, CarSpec car) {
+
+    public static final EnvConfig DEFAULT = new EnvConfig(0, StartMode.FIXED, 0.05, false, 10_000, 15, 15,
+            0.0003, 1.0 / 15.0, CarSpec.DEFAULT);
+
+    public EnvConfig {
+        if (startWaypoint < 0) {
+            throw new IllegalArgumentException("startWaypoint must be >= 0, got " + startWaypoint);
+        }
+        if (startMode == null) {
+            throw new IllegalArgumentException("startMode must be one of FIXED, ROUND_ROBIN, RANDOM");
+        }
+        if (!(roundRobinAdvance >= 0 && roundRobinAdvance < 1)) {
+            throw new IllegalArgumentException("roundRobinAdvance must be in [0, 1), got " + roundRobinAdvance);
+        }
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("maxSteps must be >= 1, got " + maxSteps);
+        }
+        if (reversedSteps < 1 || immobilizedSteps < 1) {
+            throw new IllegalArgumentException("reversedSteps and immobilizedSteps must be >= 1");
+        }
+        if (!(immobilizedDistance >= 0) || Double.isInfinite(immobilizedDistance)) {
+            throw new IllegalArgumentException("immobilizedDistance must be a finite number >= 0 [m]");
+        }
+        if (!(dt > 0 && dt <= 1)) {
+            throw new IllegalArgumentException("dt must be in (0, 1] [s], got " + dt);
+        }
+        if (car == null) {
+            throw new IllegalArgumentException("car must be given");
+        }
+    }
+
+    @JsonCreator
+    public static EnvConfig of(@JsonProperty("startWaypoint") Integer startWaypoint,
+                               @JsonProperty("startMode") StartMode startMode,
+                               @JsonProperty("roundRobinAdvance") Double roundRobinAdvance,
+                               @JsonProperty("reversed") Boolean reversed,
+                               @JsonProperty("maxSteps") Integer maxSteps,
+                               @JsonProperty("reversedSteps") Integer reversedSteps,
+                               @JsonProperty("immobilizedSteps") Integer immobilizedSteps,
+                               @JsonProperty("immobilizedDistance") Double immobilizedDistance,
+                               @JsonProperty("dt") Double dt,
+                               @JsonProperty("car") CarSpec car) {
+        EnvConfig d = DEFAULT;
+        return new EnvConfig(startWaypoint == null ? d.startWaypoint : startWaypoint,
+                startMode == null ? d.startMode : startMode,
+                roundRobinAdvance == null ? d.roundRobinAdvance : roundRobinAdvance,
+                reversed == null ? d.reversed : reversed,
+                maxSteps == null ? d.maxSteps : maxSteps,
+                reversedSteps == null ? d.reversedSteps : reversedSteps,
+                immobilizedSteps == null ? d.immobilizedSteps : immobilizedSteps,
+                immobilizedDistance == null ? d.immobilizedDistance : immobilizedDistance,
+                dt == null ? d.dt : dt,
+                car == null ? d.car : car);
+    }
+
+    public EnvConfig withStartWaypoint(int w) {
+        return new EnvConfig(w, startMode, roundRobinAdvance, reversed, maxSteps, reversedSteps, immobilizedSteps,
+                immobilizedDistance, dt, car);
+    }
+
+    public EnvConfig withStartMode(StartMode m) {
+        return new EnvConfig(startWaypoint, m, roundRobinAdvance, reversed, maxSteps, reversedSteps,
+                immobilizedSteps, immobilizedDistance, dt, car);
+    }
+
+    public EnvConfig withReversed(boolean r) {
+        return new EnvConfig(startWaypoint, startMode, roundRobinAdvance, r, maxSteps, reversedSteps,
+                immobilizedSteps, immobilizedDistance, dt, car);
+    }
+
+    public EnvConfig withMaxSteps(int m) {
+        return new EnvConfig(startWaypoint, startMode, roundRobinAdvance, reversed, m, reversedSteps,
+                immobilizedSteps, immobilizedDistance, dt, car);
+    }
+
+    public EnvConfig withCar(CarSpec c) {
+        return new EnvConfig(startWaypoint, startMode, roundRobinAdvance, reversed, maxSteps, reversedSteps,
+                immobilizedSteps, immobilizedDistance, dt, c);
+    }
+}

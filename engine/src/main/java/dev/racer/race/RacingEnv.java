@@ -1,0 +1,290 @@
+package dev.racer.race;
+
+import dev.racer.car.CarSpec;
+import dev.racer.car.CarState;
+import dev.racer.car.Control;
+import dev.racer.car.Dynamics;
+import dev.racer.car.MutableCarState;
+import dev.racer.reward.RewardException;
+import dev.racer.reward.RewardFunction;
+import dev.racer.reward.RewardParams;
+import dev.racer.sensor.Sensor;
+import dev.racer.track.Projection;
+import dev.racer.track.Track;
+import dev.racer.track.TrackGeometry;
+import java.util.SplittableRandom;
+
+/**
+ * One car on one track under DeepRacer's episode rules, with Gymnasium's contract: {@link #reset(long)} and
+ * {@link #step(Control)} returning {@code (observation, reward, terminated, truncated, info)}.
+ *
+ * <p>An episode ends (terminated) when the lap is complete (progress 100), when no wheel is on the road, when
+ * progress has fallen for {@link EnvConfig#reversedSteps()} steps in a row, or when the front point has
+ * moved at most {@link EnvConfig#immobilizedDistance()} for {@link EnvConfig#immobilizedSteps()} steps in a
+ * row; the step cap truncates it. Same seed, same episode.
+ *
+ * <p>Not thread-safe: one environment per thread. Stepping allocates nothing; the returned
+ * {@link StepResult} is reused.
+ */
+public final class RacingEnv {
+    private static final double RAD_TO_DEG = 180.0 / Math.PI;
+
+    private final Track track;
+    private final EnvConfig config;
+    private final CarSpec spec;
+    private final TrackGeometry geo;
+    private final RewardFunction rewardFunction;
+    private final Sensor sensor;
+    private final RewardParams params = new RewardParams();
+    private final StepResult result;
+    private final MutableCarState car = new MutableCarState();
+    private final Projection onCenter = new Projection();
+    private final Projection onInner = new Projection();
+    private final Projection onOuter = new Projection();
+    private final double[] wheelX = new double[4];
+    private final double[] wheelY = new double[4];
+
+    private SplittableRandom random = new SplittableRandom(0);
+    private int episodes;          // resets so far (drives ROUND_ROBIN)
+    private double startNdist;     // normalised distance of the start pose along the centre line
+    private double prevProgress;
+    private int steps;
+    private int fallingSteps;
+    private int stillSteps;
+    private double frontX1, frontY1, frontX2, frontY2; // front point 1 and 2 steps ago
+    private double lastSteering;   // commanded [deg]
+    private double lastSpeed;      // commanded [m/s]
+    private boolean done = true;
+
+    public RacingEnv(Track track, EnvConfig config, RewardFunction rewardFunction, Sensor sensor) {
+        this.track = track;
+        this.config = config;
+        this.spec = config.car();
+        this.geo = TrackGeometry.of(track, config.reversed());
+        this.rewardFunction = rewardFunction;
+        this.sensor = sensor;
+        if (config.startWaypoint() >= geo.size()) {
+            throw new IllegalArgumentException("startWaypoint " + config.startWaypoint() + " is past the last row ("
+                    + (geo.size() - 1) + ") of track " + track.id());
+        }
+        this.result = new StepResult(new float[sensor.size()], params);
+        params.setTrack(geo.length(), geo.waypoints(), config.reversed());
+    }
+
+    // ---------------------------------------------------------------- reset
+
+    /** Starts a new episode; the seed fixes everything random about it. Returns the first observation. */
+    public StepResult reset(long seed) {
+        random = new SplittableRandom(seed);
+        double startAlong = startAlong();
+        episodes++;
+        Projection p = onCenter;
+        double yaw = geo.headingAt(startAlong, p); // leaves p at the start point
+        car.set(CarState.atRest(p.x, p.y, yaw));
+        startNdist = startAlong / geo.length();
+        prevProgress = 0;
+        steps = 0;
+        fallingSteps = 0;
+        stillSteps = 0;
+        lastSteering = 0;
+        lastSpeed = 0;
+        done = false;
+        updateParams();
+        frontX1 = frontX2 = params.x();
+        frontY1 = frontY2 = params.y();
+        result.reward = 0;
+        result.terminated = false;
+        result.truncated = false;
+        result.status = EpisodeStatus.PREPARE;
+        sensor.observe(this, result.observation());
+        return result;
+    }
+
+    private double startAlong() {
+        double len = geo.length();
+        double base = geo.ndist(config.startWaypoint());
+        double ndist = switch (config.startMode()) {
+            case FIXED -> base;
+            case ROUND_ROBIN -> (base + episodes * config.roundRobinAdvance()) % 1.0;
+            case RANDOM -> random.nextDouble();
+        };
+        return ndist * len;
+    }
+
+    // ---------------------------------------------------------------- step
+
+    /** Applies one action for {@link EnvConfig#dt()} seconds. */
+    public StepResult step(Control control) {
+        return step(control.steeringAngle(), control.speed());
+    }
+
+    /** Applies one action: steering [deg, + left] and speed [m/s], clipped to the car's limits. */
+    public StepResult step(double steeringAngle, double speed) {
+        if (done) {
+            throw new IllegalStateException("step() after the episode ended: call reset(seed) first");
+        }
+        lastSteering = Dynamics.clipSteering(steeringAngle, spec);
+        lastSpeed = Dynamics.clipSpeed(speed, spec);
+        Dynamics.integrate(car, lastSteering, lastSpeed, config.dt(), spec);
+        steps++;
+        updateParams();
+
+        double progress = params.progress();
+        fallingSteps = progress < prevProgress ? fallingSteps + 1 : 0;
+        double moved = Math.min(Math.hypot(params.x() - frontX1, params.y() - frontY1),
+                Math.hypot(params.x() - frontX2, params.y() - frontY2));
+        stillSteps = moved <= config.immobilizedDistance() ? stillSteps + 1 : 0;
+        frontX2 = frontX1;
+        frontY2 = frontY1;
+        frontX1 = params.x();
+        frontY1 = params.y();
+
+        EpisodeStatus status;
+        if (progress >= 100) {
+            status = EpisodeStatus.LAP_COMPLETE;
+        } else if (params.isOfftrack()) {
+            status = EpisodeStatus.OFF_TRACK;
+        } else if (stillSteps >= config.immobilizedSteps()) {
+            status = EpisodeStatus.IMMOBILIZED;
+        } else if (fallingSteps >= config.reversedSteps()) {
+            status = EpisodeStatus.REVERSED;
+        } else if (steps >= config.maxSteps()) {
+            status = EpisodeStatus.TIME_UP;
+        } else {
+            status = EpisodeStatus.IN_PROGRESS;
+        }
+        double reward = RewardException.checked(rewardFunction.reward(params), rewardFunction.name());
+        // DeepRacer starts the next lap's progress from 0 once a lap is complete
+        prevProgress = progress >= 100 ? 0 : progress;
+
+        result.reward = reward;
+        result.status = status;
+        result.terminated = status != EpisodeStatus.IN_PROGRESS && status != EpisodeStatus.TIME_UP;
+        result.truncated = status == EpisodeStatus.TIME_UP;
+        done = result.terminated || result.truncated;
+        sensor.observe(this, result.observation());
+        return result;
+    }
+
+    // ---------------------------------------------------------------- params
+
+    /** Recomputes every param from the car's pose, as DeepRacer's {@code set_reward_and_metrics} does. */
+    private void updateParams() {
+        double c = Math.cos(car.yaw), s = Math.sin(car.yaw);
+        double fx = car.x + spec.frontPointOffset() * c;
+        double fy = car.y + spec.frontPointOffset() * s;
+
+        geo.center().nearest(fx, fy, onCenter);
+        double len = geo.length();
+        double ndist = onCenter.along / len;
+        long pn = geo.prevNext(ndist);
+        // nearest border points to the centre-line point, then which border is nearer to the car
+        geo.inner().nearest(onCenter.x, onCenter.y, onInner);
+        geo.outer().nearest(onCenter.x, onCenter.y, onOuter);
+        double dIn = Math.hypot(fx - onInner.x, fy - onInner.y);
+        double dOut = Math.hypot(fx - onOuter.x, fy - onOuter.y);
+        boolean left = (dIn < dOut) ^ !geo.ccw();
+        double width = Math.hypot(onInner.x - onOuter.x, onInner.y - onOuter.y);
+
+        double progress = steps == 0 ? 0 : progressOf(ndist - startNdist, prevProgress);
+
+        wheelPoints(car.x, car.y, c, s, spec, wheelX, wheelY);
+        int on = 0;
+        for (int w = 0; w < 4; w++) {
+            if (geo.onTrack(wheelX[w], wheelY[w])) {
+                on++;
+            }
+        }
+        params.set(fx, fy, car.yaw * RAD_TO_DEG, onCenter.distance, left, progress, lastSpeed, lastSteering, steps,
+                width, TrackGeometry.prevOf(pn), TrackGeometry.nextOf(pn), onCenter.along, on);
+    }
+
+    /**
+     * DeepRacer's {@code compute_current_prog}: progress [%] from the normalised distance since the start,
+     * corrected for crossing the start line either way, capped at 100.
+     */
+    public static double progressOf(double ndistSinceStart, double prevProgress) {
+        double p = 100 * ndistSinceStart;
+        if (p <= 0) {
+            p += 100;
+        }
+        if (prevProgress > p + 50.0) {
+            p += 100.0;
+        }
+        if (p > prevProgress + 50.0) {
+            p -= 100.0;
+        }
+        return Math.min(p, 100);
+    }
+
+    /**
+     * Wheel contact points: rear-left, rear-right, front-left, front-right, for a car whose rear-axle centre
+     * is at (x, y) heading (cos, sin).
+     */
+    public static void wheelPoints(double x, double y, double cos, double sin, CarSpec spec, double[] wx, double[] wy) {
+        double half = spec.axleTrack() / 2;
+        double lx = -sin * half, ly = cos * half; // left unit normal times half track
+        double fx = cos * spec.wheelbase(), fy = sin * spec.wheelbase();
+        wx[0] = x + lx;
+        wy[0] = y + ly;
+        wx[1] = x - lx;
+        wy[1] = y - ly;
+        wx[2] = x + fx + lx;
+        wy[2] = y + fy + ly;
+        wx[3] = x + fx - lx;
+        wy[3] = y + fy - ly;
+    }
+
+    // ---------------------------------------------------------------- views for sensors, drivers and tools
+
+    public Track track() { return track; }
+    public TrackGeometry geometry() { return geo; }
+    public EnvConfig config() { return config; }
+    public RewardFunction rewardFunction() { return rewardFunction; }
+    public Sensor sensor() { return sensor; }
+    /** the params of the last step (or of the start pose after reset) */
+    public RewardParams params() { return params; }
+    /** the last result (reused) */
+    public StepResult last() { return result; }
+    /** the car's state, as an immutable snapshot (allocates) */
+    public CarState carState() { return car.snapshot(); }
+    /** rear-axle centre x [m] */
+    public double carX() { return car.x; }
+    /** rear-axle centre y [m] */
+    public double carY() { return car.y; }
+    /** heading [rad] */
+    public double carYaw() { return car.yaw; }
+    /** actual speed [m/s] */
+    public double carSpeed() { return car.speed; }
+    /** actual front-wheel angle [rad] */
+    public double carSteering() { return car.steering; }
+    /** steps taken this episode */
+    public int steps() { return steps; }
+    /** simulation time since reset [s] */
+    public double time() { return steps * config.dt(); }
+    /** normalised centre-line distance of the start pose */
+    public double startNdist() { return startNdist; }
+    /** the episode has ended and needs a reset */
+    public boolean isDone() { return done; }
+
+    /**
+     * Puts the car at a given state mid-episode, keeping the episode's counters, and recomputes the params
+     * (used by time trials to reset a car onto the track after going off, and by tools that probe poses).
+     * The next step's progress is measured from {@code progress} [%].
+     */
+    public void placeCar(CarState state, double progress) {
+        car.set(state);
+        prevProgress = progress;
+        fallingSteps = 0;
+        stillSteps = 0;
+        done = false;
+        updateParams();
+        frontX1 = frontX2 = params.x();
+        frontY1 = frontY2 = params.y();
+    }
+
+    /** The seeded random source of this episode (sensor noise and the like draw from it). */
+    public SplittableRandom random() {
+        return random;
+    }
+}
