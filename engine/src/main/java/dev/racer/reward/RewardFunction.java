@@ -6,7 +6,7 @@ package dev.racer.reward;
  * implements this interface too.
  */
 @FunctionalInterface
-public interface RewardFunction {
+public interface RewardFunction extends AutoCloseable {
 
     /**
      * The reward for the step described by {@code params}. {@code params} is owned by the caller and
@@ -17,5 +17,10 @@ public interface RewardFunction {
     /** A short name for logs and model folders. */
     default String name() {
         return getClass().getSimpleName();
+    }
+
+    /** Releases what the function holds (a script engine, a child process). No-op for plain Java rewards. */
+    @Override
+    default void close() {
     }
 }

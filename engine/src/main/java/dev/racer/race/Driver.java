@@ -1,0 +1,28 @@
+package dev.racer.race;
+
+import dev.racer.car.Control;
+import dev.racer.sensor.Sensor;
+
+/**
+ * Something that drives: a trained model's policy, or a classical controller. It reads the observation of
+ * the sensor it asks for and returns an action. One driver per environment; not thread-safe.
+ */
+public interface Driver extends AutoCloseable {
+
+    /** A short name for tables and logs. */
+    String name();
+
+    /** A new sensor of the kind this driver reads (each environment gets its own). */
+    Sensor newSensor();
+
+    /** Called after each {@link RacingEnv#reset}, before the first {@link #act}. */
+    default void reset(RacingEnv env) {
+    }
+
+    /** The action for the current state; {@code observation} is what {@link #newSensor()}'s sensor saw. */
+    Control act(RacingEnv env, float[] observation);
+
+    @Override
+    default void close() {
+    }
+}
