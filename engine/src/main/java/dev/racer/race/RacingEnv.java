@@ -12,7 +12,7 @@ import dev.racer.sensor.Sensor;
 import dev.racer.track.Projection;
 import dev.racer.track.Track;
 import dev.racer.track.TrackGeometry;
-import java.util.SplittableRandom;
+import dev.racer.util.SplitMix64;
 
 /**
  * One car on one track under DeepRacer's episode rules, with Gymnasium's contract: {@link #reset(long)} and
@@ -44,7 +44,7 @@ public final class RacingEnv {
     private final double[] wheelX = new double[4];
     private final double[] wheelY = new double[4];
 
-    private SplittableRandom random = new SplittableRandom(0);
+    private final SplitMix64 random = new SplitMix64(0);
     private int episodes;          // resets so far (drives ROUND_ROBIN)
     private double startNdist;     // normalised distance of the start pose along the centre line
     private double prevProgress;
@@ -75,12 +75,16 @@ public final class RacingEnv {
 
     /** Starts a new episode; the seed fixes everything random about it. Returns the first observation. */
     public StepResult reset(long seed) {
-        random = new SplittableRandom(seed);
+        random.seed(seed);
         double startAlong = startAlong();
         episodes++;
         Projection p = onCenter;
         double yaw = geo.headingAt(startAlong, p); // leaves p at the start point
-        car.set(CarState.atRest(p.x, p.y, yaw));
+        car.x = p.x;
+        car.y = p.y;
+        car.yaw = yaw;
+        car.speed = 0;
+        car.steering = 0;
         startNdist = startAlong / geo.length();
         prevProgress = 0;
         steps = 0;
@@ -284,7 +288,24 @@ public final class RacingEnv {
     }
 
     /** The seeded random source of this episode (sensor noise and the like draw from it). */
-    public SplittableRandom random() {
+    public SplitMix64 random() {
         return random;
+    }
+
+    /**
+     * The params a reward function would receive on the first step of an episode started at
+     * {@link EnvConfig#startWaypoint()}, with the car in {@code state} after commanding {@code steeringAngle}
+     * [deg] and {@code speed} [m/s]. Leaves the environment done: call {@link #reset} before stepping.
+     */
+    public RewardParams probe(CarState state, double steeringAngle, double speed) {
+        reset(0);
+        car.set(state);
+        lastSteering = Dynamics.clipSteering(steeringAngle, spec);
+        lastSpeed = Dynamics.clipSpeed(speed, spec);
+        steps = 1;
+        prevProgress = 0;
+        updateParams();
+        done = true;
+        return params;
     }
 }

@@ -1,0 +1,106 @@
+package dev.racer.cli;
+
+import com.sun.management.ThreadMXBean;
+import dev.racer.race.EnvConfig;
+import dev.racer.race.RacingEnv;
+import dev.racer.race.StepResult;
+import dev.racer.reward.CenterLineReward;
+import dev.racer.sensor.Sensor;
+import dev.racer.track.Projection;
+import dev.racer.track.Track;
+import dev.racer.track.TrackGeometry;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code racer bench}: benchmarks of the hot paths. Each feature adds its subcommand here. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the hot paths; each prints its figure.",
+        subcommands = {BenchCommand.Env.class})
+final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** Steps one environment on one thread with a Java reward and a scripted driver that stays on track. */
+    @Command(name = "env", mixinStandardHelpOptions = true,
+            description = "Steps one environment on one thread (Java reward, scripted centre-line driver); prints steps/s and bytes allocated per step.")
+    static final class Env implements Callable<Integer> {
+        @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
+        String trackId;
+        @Option(names = "--seconds", defaultValue = "5", description = "measured time [s] after warm-up (default: ${DEFAULT-VALUE})")
+        double seconds;
+        @Option(names = "--warmup", defaultValue = "2", description = "warm-up time [s] (default: ${DEFAULT-VALUE})")
+        double warmup;
+
+        @Override
+        public Integer call() {
+            if (!(seconds > 0) || !(warmup >= 0)) {
+                throw new UserException("--seconds must be > 0 and --warmup >= 0");
+            }
+            Track track = TrackOption.load(trackId);
+            RacingEnv env = new RacingEnv(track, EnvConfig.DEFAULT, new CenterLineReward(), Sensor.none());
+            ScriptedDriver driver = new ScriptedDriver(env.geometry());
+            run(env, driver, (long) (warmup * 1e9));
+            ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long tid = Thread.currentThread().threadId();
+            long bytes0 = mx.getThreadAllocatedBytes(tid);
+            long t0 = System.nanoTime();
+            long[] r = run(env, driver, (long) (seconds * 1e9));
+            long t1 = System.nanoTime();
+            long bytes = mx.getThreadAllocatedBytes(tid) - bytes0;
+            long steps = r[0];
+            double rate = steps / ((t1 - t0) / 1e9);
+            System.out.printf("bench env: track %s, %d steps in %.2f s on one thread%n", trackId, steps, (t1 - t0) / 1e9);
+            System.out.printf("  %,.0f steps/s (%.0f ns/step), %d episodes (%d laps completed)%n", rate, 1e9 / rate, r[1], r[2]);
+            System.out.printf("  allocated %d bytes in the measured loop: %.4f bytes/step%n", bytes, (double) bytes / steps);
+            return 0;
+        }
+
+        /** Returns {steps, episodes, laps}. Checks the clock every 4096 steps. */
+        private static long[] run(RacingEnv env, ScriptedDriver driver, long nanos) {
+            long end = System.nanoTime() + nanos;
+            long steps = 0, episodes = 0, laps = 0, seed = 1;
+            env.reset(seed++);
+            episodes++;
+            do {
+                for (int i = 0; i < 4096; i++) {
+                    double steer = driver.steering(env);
+                    StepResult s = env.step(steer, 1.6);
+                    if (s.done()) {
+                        if (s.status() == dev.racer.race.EpisodeStatus.LAP_COMPLETE) {
+                            laps++;
+                        }
+                        env.reset(seed++);
+                        episodes++;
+                    }
+                }
+                steps += 4096;
+            } while (System.nanoTime() < end);
+            return new long[] {steps, episodes, laps};
+        }
+    }
+
+    /** Steers at a point 0.5 m ahead on the centre line; allocation-free. */
+    static final class ScriptedDriver {
+        private final TrackGeometry geo;
+        private final Projection ahead = new Projection();
+
+        ScriptedDriver(TrackGeometry geo) {
+            this.geo = geo;
+        }
+
+        double steering(RacingEnv env) {
+            double along = env.params().projectionDistance() + 0.5;
+            if (along > geo.length()) {
+                along -= geo.length();
+            }
+            geo.center().interpolate(along, ahead);
+            double dx = ahead.x - env.carX(), dy = ahead.y - env.carY();
+            double err = Math.atan2(dy, dx) - env.carYaw();
+            err = Math.atan2(Math.sin(err), Math.cos(err));
+            return Math.toDegrees(2.0 * err);
+        }
+    }
+}
