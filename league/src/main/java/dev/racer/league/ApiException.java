@@ -1,0 +1,25 @@
+package dev.racer.league;
+
+/** A request the server refuses: an HTTP status and a message for the client, sent as {@code {"error": ...}}. */
+public class ApiException extends RuntimeException {
+    private final int status;
+
+    public ApiException(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public static ApiException badRequest(String m) { return new ApiException(400, m); }
+    public static ApiException unauthorized(String m) { return new ApiException(401, m); }
+    public static ApiException forbidden(String m) { return new ApiException(403, m); }
+    public static ApiException notFound(String m) { return new ApiException(404, m); }
+    public static ApiException conflict(String m) { return new ApiException(409, m); }
+    public static ApiException tooLarge(String m) { return new ApiException(413, m); }
+    public static ApiException unsupported(String m) { return new ApiException(415, m); }
+    public static ApiException invalid(String m) { return new ApiException(422, m); }
+    public static ApiException tooMany(String m) { return new ApiException(429, m); }
+}

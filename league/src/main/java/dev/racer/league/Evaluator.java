@@ -1,0 +1,182 @@
+package dev.racer.league;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The evaluation workers: a pool of threads in the server that claim submissions from the database queue, race
+ * them with the league's time limit, and store results and sim-traces. A claim is a lease renewed by a heartbeat;
+ * a submission whose worker died (server killed) is raced again when its lease expires, or at once when the
+ * server restarts ({@link Store#requeueRunning()}).
+ */
+final class Evaluator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
+
+    private final Store store;
+    private final RaceRunner runner;
+    private final Path modelsDir;
+    private final Path tracesDir;
+    private final int workers;
+    private final long leaseMs;
+    private final String instance = Tokens.randomId(4);
+    private final List<Thread> threads = new ArrayList<>();
+    private final ExecutorService races;
+    private final ScheduledExecutorService heartbeats;
+    private final Object signal = new Object();
+    private final AtomicLong raced = new AtomicLong();
+    private volatile boolean running;
+
+    Evaluator(Store store, RaceRunner runner, Path modelsDir, Path tracesDir, int workers, long leaseMs) {
+        this.store = store;
+        this.runner = runner;
+        this.modelsDir = modelsDir;
+        this.tracesDir = tracesDir;
+        this.workers = workers;
+        this.leaseMs = leaseMs;
+        this.races = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "league-race");
+            t.setDaemon(true);
+            return t;
+        });
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "league-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void start() {
+        running = true;
+        for (int i = 0; i < workers; i++) {
+            String id = instance + "-w" + i;
+            Thread t = new Thread(() -> loop(id), "league-worker-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+    }
+
+    /** Tells idle workers a submission is waiting. */
+    void wakeUp() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    long raced() {
+        return raced.get();
+    }
+
+    private void loop(String worker) {
+        while (running) {
+            try {
+                Optional<Store.Claim> c = store.claim(worker, leaseMs);
+                if (c.isPresent()) {
+                    evaluate(worker, c.get());
+                } else {
+                    synchronized (signal) {
+                        signal.wait(500);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("league worker {}: {}", worker, Database.rootMessage(e));
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void evaluate(String worker, Store.Claim claim) throws Exception {
+        String id = claim.id();
+        Optional<Store.League> league = store.getLeague(claim.leagueId());
+        Path modelDir = modelsDir.resolve(id);
+        if (league.isEmpty() || !Files.isDirectory(modelDir)) {
+            store.fail(id, worker, league.isEmpty() ? "the league no longer exists" : "the model files are missing on the server");
+            return;
+        }
+        LeagueRules rules = league.get().rules();
+        Path tmpTrace = tracesDir.resolve(id + ".csv.tmp-" + worker);
+        Path trace = tracesDir.resolve(id + ".csv");
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                store.heartbeat(id, worker, leaseMs);
+            } catch (Exception e) {
+                LOG.warn("heartbeat for {}: {}", id, Database.rootMessage(e));
+            }
+        }, leaseMs / 3, leaseMs / 3, TimeUnit.MILLISECONDS);
+        long limitNanos = TimeUnit.SECONDS.toNanos(rules.timeLimitSeconds());
+        long deadline = System.nanoTime() + limitNanos;
+        Future<RaceOutcome> f = races.submit(() -> runner.race(modelDir, rules, tmpTrace, deadline));
+        try {
+            RaceOutcome o = f.get(limitNanos + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
+            Files.move(tmpTrace, trace, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (store.finish(id, worker, o, rules.ranking(), trace.getFileName().toString())) {
+                raced.incrementAndGet();
+                LOG.info("raced {}: {} laps, {} ms, {}", id, o.lapsCompleted(), o.totalMs(), o.endReason());
+            }
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            store.fail(id, worker, "the evaluation ran past the league's time limit of " + rules.timeLimitSeconds() + " s");
+        } catch (ExecutionException e) {
+            Throwable t = e.getCause();
+            String msg;
+            if (t instanceof RaceRunner.RaceTimeoutException) {
+                msg = "the evaluation ran past the league's time limit of " + rules.timeLimitSeconds() + " s";
+            } else if (t instanceof IllegalArgumentException) {
+                msg = "the model cannot be raced: " + t.getMessage();
+            } else {
+                msg = "the race failed: " + Database.rootMessage(t);
+                LOG.warn("race of {} failed", id, t);
+            }
+            store.fail(id, worker, msg);
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            throw e;
+        } finally {
+            beat.cancel(false);
+            Files.deleteIfExists(tmpTrace);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wakeUp();
+        for (Thread t : threads) {
+            t.interrupt();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        races.shutdownNow();
+        heartbeats.shutdownNow();
+    }
+}

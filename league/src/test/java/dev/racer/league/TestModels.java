@@ -1,0 +1,74 @@
+package dev.racer.league;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Model folders and archives for tests, good and hostile. */
+final class TestModels {
+    private TestModels() {
+    }
+
+    static String metadata(double speed) {
+        return """
+                {"action_space": [{"steering_angle": -30, "speed": %s}, {"steering_angle": 0, "speed": %s},
+                                  {"steering_angle": 30, "speed": %s}],
+                 "action_space_type": "discrete", "sensor": ["RACER_BORDER_RAYS"], "neural_network": "RACER_MLP",
+                 "training_algorithm": "%s", "version": "5"}
+                """.formatted(speed, speed, speed, TestDriverProvider.ALGORITHM);
+    }
+
+    static final String HYPERPARAMETERS = """
+            {"batch_size": 64, "beta_entropy": 0.01, "discount_factor": 0.999, "loss_type": "huber", "lr": 0.0003,
+             "num_episodes_between_training": 20, "num_epochs": 10}
+            """;
+
+    /** A DL4J-shaped model zip: configuration and coefficients (not a real network; the test driver ignores it). */
+    static byte[] weights() throws IOException {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        m.put("configuration.json", "{\"confs\": [{\"layer\": {\"@class\": \"org.deeplearning4j.nn.conf.layers.DenseLayer\"}}]}"
+                .getBytes(StandardCharsets.UTF_8));
+        m.put("coefficients.bin", new byte[256]);
+        return zip(m);
+    }
+
+    /** The files of a good model folder driven at {@code speed}. */
+    static Map<String, byte[]> files(double speed) throws IOException {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        m.put("model_metadata.json", metadata(speed).getBytes(StandardCharsets.UTF_8));
+        m.put("hyperparameters.json", HYPERPARAMETERS.getBytes(StandardCharsets.UTF_8));
+        m.put("model.zip", weights());
+        return m;
+    }
+
+    static byte[] archive(double speed) throws IOException {
+        return zip(files(speed));
+    }
+
+    static Path folder(Path dir, double speed) throws IOException {
+        Files.createDirectories(dir);
+        for (Map.Entry<String, byte[]> e : files(speed).entrySet()) {
+            Files.write(dir.resolve(e.getKey()), e.getValue());
+        }
+        Files.writeString(dir.resolve("metrics.jsonl"), "{}\n"); // stays home: not sent
+        return dir;
+    }
+
+    static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(b)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return b.toByteArray();
+    }
+}
