@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -58,6 +60,23 @@ class ShippedTracksTest {
                     + (Integer.parseInt(duplicate) - 1)), w);
             assertEquals(waypoints - 1, t.size());
         }
+    }
+
+    @Test
+    void theTrackJarCarriesTheNotice() throws IOException {
+        boolean found = false;
+        var urls = ShippedTracksTest.class.getClassLoader().getResources("META-INF/NOTICE");
+        while (urls.hasMoreElements()) {
+            try (InputStream in = urls.nextElement().openStream()) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (text.contains("aws-deepracer-community/deepracer-simapp")) {
+                    found = text.contains("01f5f015fd852f952b351643898d4beb4f36494b")
+                            && text.contains("Copyright Amazon.com, Inc. or its affiliates")
+                            && text.contains("Apache License, Version 2.0");
+                }
+            }
+        }
+        assertTrue(found, "META-INF/NOTICE of racer-tracks names the source, commit, copyright and licence");
     }
 
     private static double[][] rawRows(String id) throws IOException {
