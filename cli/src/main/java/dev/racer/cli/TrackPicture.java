@@ -233,8 +233,9 @@ final class TrackPicture {
     /** An arrow along the centre line just after the start line, pointing the way the track is driven. */
     private void drawArrow(Graphics2D g) {
         double len = track.length();
+        double roadPx = px(track.meanWidth());
         double from = Math.min(0.35, len * 0.02);
-        double to = from + Math.min(1.2, len * 0.06);
+        double to = from + Math.min(Math.max(1.2, 1.5 * track.meanWidth()), len * 0.08);
         Path2D.Double shaft = new Path2D.Double();
         double s = 0;
         boolean started = false;
@@ -264,9 +265,8 @@ final class TrackPicture {
         if (end == null) {
             return;
         }
-        float thick = (float) Math.max(3, px(0.07));
-        double head = Math.max(10, px(0.22));
-        // shorten the shaft so that it does not poke through the arrowhead
+        float thick = (float) Math.max(4, Math.max(px(0.07), 0.1 * roadPx));
+        double head = Math.max(14, Math.max(px(0.22), 0.3 * roadPx));
         g.setColor(ARROW);
         g.setStroke(new BasicStroke(thick, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(shaft);
@@ -285,7 +285,7 @@ final class TrackPicture {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontPx));
         FontMetrics fm = g.getFontMetrics();
         double spacing = px(track.length()) / n();            // px between waypoints, on average
-        double need = fm.stringWidth("000") + fontPx * 1.2;    // px between labels
+        double need = fm.stringWidth("000") + fontPx * 1.8;    // px between labels
         int k = 1;
         for (int step : new int[] {1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000}) {
             k = step;
@@ -346,19 +346,34 @@ final class TrackPicture {
     private void drawTitle(Graphics2D g) {
         g.setColor(TITLE_BAND);
         g.fillRect(0, 0, width, band);
-        int fontPx = (int) Math.round(band * 0.5);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontPx));
-        FontMetrics fm = g.getFontMetrics();
         String title = track.name();
-        String sub = String.format(Locale.ROOT, "   %s  ·  %.2f m  ·  %.2f m wide  ·  %s  ·  %d waypoints", track.id(),
-                track.length(), track.meanWidth(), track.direction().json(), track.size());
-        int y = (band + fm.getAscent() - fm.getDescent()) / 2;
-        g.setColor(Color.WHITE);
-        g.drawString(title, margin / 2, y);
-        int x = margin / 2 + fm.stringWidth(title);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontPx));
-        g.setColor(new Color(0xc8c8c8));
-        g.drawString(sub, x, y);
+        String[] subs = {
+            String.format(Locale.ROOT, "   %s  ·  %.2f m  ·  %.2f m wide  ·  %s  ·  %d waypoints", track.id(),
+                    track.length(), track.meanWidth(), track.direction().json(), track.size()),
+            String.format(Locale.ROOT, "   %.2f m  ·  %.2f m wide  ·  %s", track.length(), track.meanWidth(),
+                    track.direction().json()),
+            String.format(Locale.ROOT, "   %.2f m", track.length()),
+            ""};
+        int room = width - margin;
+        // the largest font, then the longest subtitle, that fit the band
+        for (String sub : subs) {
+            for (int fontPx = (int) Math.round(band * 0.5); fontPx >= Math.max(9, band * 0.34); fontPx--) {
+                Font bold = new Font(Font.SANS_SERIF, Font.BOLD, fontPx);
+                Font plain = new Font(Font.SANS_SERIF, Font.PLAIN, fontPx);
+                FontMetrics fb = g.getFontMetrics(bold);
+                int tw = fb.stringWidth(title);
+                if (tw + g.getFontMetrics(plain).stringWidth(sub) <= room || sub.isEmpty() && fontPx <= band * 0.35) {
+                    int y = (band + fb.getAscent() - fb.getDescent()) / 2;
+                    g.setFont(bold);
+                    g.setColor(Color.WHITE);
+                    g.drawString(title, margin / 2, y);
+                    g.setFont(plain);
+                    g.setColor(new Color(0xc8c8c8));
+                    g.drawString(sub, margin / 2 + tw, y);
+                    return;
+                }
+            }
+        }
     }
 
     /** Unit tangent of the centre line at row i [m/m], in track coordinates. */

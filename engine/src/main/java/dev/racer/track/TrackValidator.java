@@ -187,6 +187,7 @@ public final class TrackValidator {
         String innerWord = innerSide > 0 ? "left" : "right";
         String outerWord = innerSide > 0 ? "right" : "left";
         int count = 0;
+        int swapped = 0;
         List<String> listed = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double[] p = r[i];
@@ -210,6 +211,7 @@ public final class TrackValidator {
                 double in = innerSide * (tx * (p[3] - p[1]) - ty * (p[2] - p[0])) / tl;
                 double out = -innerSide * (tx * (p[5] - p[1]) - ty * (p[4] - p[0])) / tl;
                 if (in < 0 && out < 0) {
+                    swapped++;
                     problem = "negative width: the inner and outer border points are swapped (inner on the "
                             + outerWord + ", outer on the " + innerWord + " of the centre line); expected inner on the "
                             + innerWord + " on a " + measured.json() + " track";
@@ -223,6 +225,12 @@ public final class TrackValidator {
             if (problem != null && count++ < MAX_LISTED) {
                 listed.add("row " + orig[i] + ": " + problem);
             }
+        }
+        if (swapped == n) {
+            errors.add("rows 0 to " + (n - 1) + ": negative width: every row has the inner and outer border points "
+                    + "swapped (inner on the " + outerWord + " of the centre line); expected inner on the " + innerWord
+                    + " on a " + measured.json() + " track: exchange the inner and outer columns");
+            return;
         }
         errors.addAll(listed);
         if (count > MAX_LISTED) {

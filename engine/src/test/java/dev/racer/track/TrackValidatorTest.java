@@ -115,6 +115,22 @@ class TrackValidatorTest {
     }
 
     @Test
+    void everyRowSwappedIsOneSentence() {
+        double[][] rows = oval(24);
+        for (double[] r : rows) {
+            double x = r[2], y = r[3];
+            r[2] = r[4];
+            r[3] = r[5];
+            r[4] = x;
+            r[5] = y;
+        }
+        String m = error(rows, null);
+        assertContains(m, SRC, "rows 0 to 23: negative width: every row has the inner and outer border points swapped",
+                "exchange the inner and outer columns");
+        assertTrue(!m.contains("problems"), m);
+    }
+
+    @Test
     void negativeWidthWhenTheCentreIsOutsideTheRoad() {
         double[][] rows = oval(24);
         // move row 3's outer border point to the inside of the centre line, beyond the inner border point
