@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Racer's track file format ({@code racer-track/1}), read and written with Jackson:
@@ -20,12 +22,23 @@ import java.nio.file.Path;
 public final class TrackJson {
     public static final String FORMAT = "racer-track/1";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(TrackJson.class);
 
     private TrackJson() {
     }
 
-    /** Reads a track file; errors name {@code source} and the field or row. Does not validate geometry. */
+    /**
+     * Reads and validates a track file ({@link TrackValidator}); warnings are logged at WARN.
+     * Errors name {@code source} and the field or row.
+     */
     public static Track read(InputStream in, String source) {
+        TrackValidator.Result r = readChecked(in, source);
+        r.warnings().forEach(LOG::warn);
+        return r.track();
+    }
+
+    /** Reads and validates a track file; the result carries the cleaned track and the warnings, not logged. */
+    public static TrackValidator.Result readChecked(InputStream in, String source) {
         JsonNode root;
         try {
             root = MAPPER.readTree(in);
@@ -76,13 +89,20 @@ public final class TrackJson {
         if (loop != null && loop.isBoolean() && !loop.asBoolean()) {
             throw new TrackException(source + ": field \"loop\" is false: Racer races closed loops only");
         }
-        return new Track(id, name, direction, attribution, rows);
+        return TrackValidator.validate(id, name, direction, attribution, rows, source);
     }
 
-    /** Reads a track file from disk. */
+    /** Reads and validates a track file from disk; warnings are logged at WARN. */
     public static Track read(Path file) {
+        TrackValidator.Result r = readChecked(file);
+        r.warnings().forEach(LOG::warn);
+        return r.track();
+    }
+
+    /** Reads and validates a track file from disk; the result carries the warnings, not logged. */
+    public static TrackValidator.Result readChecked(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return readChecked(in, file.toString());
         } catch (IOException e) {
             throw new TrackException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -11,15 +11,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tracks a user can race: the built-in library (class-path resources {@code /tracks/index.json} and
  * {@code /tracks/ID.json}, from the {@code tracks} module) plus the user's imported tracks in
  * {@link #userDir()}. A user track with a built-in id shadows the built-in one.
+ *
+ * <p>Every track is validated when loaded ({@link TrackValidator}). Warnings about a user's file are logged at
+ * WARN; those about built-in tracks (the duplicate points in DeepRacer's own route files) at INFO, so that a run on
+ * a built-in track stays quiet. {@link #load} returns them for commands that print them.
  */
 public final class TrackLibrary {
+    private static final Logger LOG = LoggerFactory.getLogger(TrackLibrary.class);
     private final Path userDir;
-    private final Map<String, Track> cache = new LinkedHashMap<>();
+    private final Map<String, TrackValidator.Result> cache = new LinkedHashMap<>();
 
     public TrackLibrary(Path userDir) {
         this.userDir = userDir;
@@ -30,9 +37,9 @@ public final class TrackLibrary {
         return new TrackLibrary(defaultUserDir());
     }
 
-    /** {@code $RACER_HOME/tracks}, else {@code ~/.racer/tracks}. */
+    /** {@code $RACER_HOME/tracks} (or system property {@code racer.home}), else {@code ~/.racer/tracks}. */
     public static Path defaultUserDir() {
-        String home = System.getenv("RACER_HOME");
+        String home = System.getProperty("racer.home", System.getenv("RACER_HOME"));
         Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".racer");
         return base.resolve("tracks");
     }
@@ -81,31 +88,44 @@ public final class TrackLibrary {
     }
 
     /** The track with this id, validated; a clear error lists the known ids when there is none. */
-    public synchronized Track get(String id) {
-        Track t = cache.get(id);
-        if (t != null) {
-            return t;
+    public Track get(String id) {
+        return load(id).track();
+    }
+
+    /** Whether {@code id} names a file in the user's track directory (which shadows a built-in track). */
+    public boolean isUserTrack(String id) {
+        return isSafeId(id) && Files.isRegularFile(userDir.resolve(id + ".json"));
+    }
+
+    /** The track with this id, validated, with the validator's warnings (already logged once). */
+    public synchronized TrackValidator.Result load(String id) {
+        TrackValidator.Result cached = cache.get(id);
+        if (cached != null) {
+            return cached;
         }
+        TrackValidator.Result r = null;
         Path user = userDir.resolve(id + ".json");
-        if (isSafeId(id) && Files.isRegularFile(user)) {
-            t = TrackJson.read(user);
+        if (isUserTrack(id)) {
+            r = TrackJson.readChecked(user);
+            r.warnings().forEach(LOG::warn);
         } else if (isSafeId(id)) {
             try (InputStream in = TrackLibrary.class.getResourceAsStream("/tracks/" + id + ".json")) {
                 if (in != null) {
-                    t = TrackJson.read(in, "built-in track " + id);
+                    r = TrackJson.readChecked(in, "built-in track " + id);
+                    r.warnings().forEach(LOG::info);
                 }
             } catch (IOException e) {
                 throw new TrackException("built-in track " + id + " cannot be read: " + e.getMessage(), e);
             }
         }
-        if (t == null) {
+        if (r == null) {
             throw new TrackException("no track \"" + id + "\"; known tracks: " + String.join(", ", ids()));
         }
-        if (!t.id().equals(id)) {
-            throw new TrackException("track file for \"" + id + "\" says its id is \"" + t.id() + "\"");
+        if (!r.track().id().equals(id)) {
+            throw new TrackException("track file for \"" + id + "\" says its id is \"" + r.track().id() + "\"");
         }
-        cache.put(id, t);
-        return t;
+        cache.put(id, r);
+        return r;
     }
 
     /** Ids are file names: letters, digits, '_', '-', '.', not starting with '.'. */
