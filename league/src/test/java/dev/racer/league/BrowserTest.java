@@ -1,0 +1,85 @@
+package dev.racer.league;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web page in a real browser: Debian's {@code chromium}, headless, loads the league page, runs its script, and
+ * the DOM it dumps shows the submitted model ranked with its lap times, and the racer's name as text (escaped).
+ */
+@Tag("browser")
+class BrowserTest {
+    @TempDir
+    Path tmp;
+
+    static Path chromium() {
+        for (String c : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
+            if (Files.isExecutable(Path.of(c))) {
+                return Path.of(c);
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void thePageShowsTheRankedModelWithItsLapTimes() throws Exception {
+        Path browser = chromium();
+        assumeTrue(browser != null, "Debian's chromium is not installed (apt-get install chromium)");
+        LeagueConfig cfg = TestServer.config(tmp.resolve("data"), null);
+        LeagueRules d = cfg.defaultLeague().rules();
+        cfg = cfg.withDefaultLeague(new LeagueConfig.LeagueSpec("default", "Browser <i>league</i>",
+                new LeagueRules(d.trackId(), 2, d.offtrackPenaltyMs(), d.maxResets(), d.ranking(), 60)));
+        try (TestServer t = new TestServer(cfg)) {
+            String evil = "<img src=x onerror=alert(1)> Ada & \"Bob\"";
+            String token = t.register(evil);
+            JsonNode done = t.submitAndWait(token, "<script>alert(2)</script>", TestModels.archive(1.5));
+            assertEquals("done", done.path("status").asText(), done.toString());
+            List<String> laps = new ArrayList<>();
+            for (JsonNode lap : done.path("result").path("laps")) {
+                laps.add(String.format(Locale.ROOT, "%.3f", lap.path("timeMs").asLong() / 1000.0));
+            }
+            assertEquals(2, laps.size());
+
+            String dom = dumpDom(browser, t.server.url() + "/?league=default");
+            assertTrue(dom.contains("<td class=\"rank\">1</td>"), dom);
+            assertTrue(dom.contains("<td class=\"racer\">&lt;img src=x onerror=alert(1)&gt; Ada &amp; \"Bob\"</td>"),
+                    "the name is shown as text: " + dom);
+            assertTrue(dom.contains("<td class=\"model\">&lt;script&gt;alert(2)&lt;/script&gt;</td>"), dom);
+            assertFalse(dom.contains("<img src=\"x\""), "no element was made from the name");
+            for (String lap : laps) {
+                assertTrue(dom.contains(">" + lap + "</span>"), "lap time " + lap + " shown: " + dom);
+            }
+            assertTrue(dom.contains("1 ranked"), dom);
+        }
+    }
+
+    /** Chromium headless loads the page, lets its script run for 5 s of virtual time, and prints the DOM. */
+    static String dumpDom(Path browser, String url) throws Exception {
+        Path profile = Files.createTempDirectory("racer-chromium");
+        List<String> cmd = List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--virtual-time-budget=5000", "--dump-dom", url);
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("chromium did not finish in 60 s");
+        }
+        ModelArchive.deleteTree(profile);
+        return new String(out, StandardCharsets.UTF_8);
+    }
+}
