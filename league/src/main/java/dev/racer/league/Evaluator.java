@@ -31,6 +31,7 @@ final class Evaluator implements AutoCloseable {
     private final RaceRunner runner;
     private final Path modelsDir;
     private final Path tracesDir;
+    private final Path tmpDir;
     private final int workers;
     private final long leaseMs;
     private final String instance = Tokens.randomId(4);
@@ -41,7 +42,8 @@ final class Evaluator implements AutoCloseable {
     private final AtomicLong raced = new AtomicLong();
     private volatile boolean running;
 
-    Evaluator(Store store, RaceRunner runner, Path modelsDir, Path tracesDir, int workers, long leaseMs) {
+    Evaluator(Store store, RaceRunner runner, Path modelsDir, Path tracesDir, Path tmpDir, int workers, long leaseMs) {
+        this.tmpDir = tmpDir;
         this.store = store;
         this.runner = runner;
         this.modelsDir = modelsDir;
@@ -119,7 +121,7 @@ final class Evaluator implements AutoCloseable {
             return;
         }
         LeagueRules rules = league.get().rules();
-        Path tmpTrace = tracesDir.resolve(id + ".csv.tmp-" + worker);
+        Path tmpTrace = tmpDir.resolve(id + ".trace-" + worker + ".csv"); // the server empties tmp/ when it starts
         Path trace = tracesDir.resolve(id + ".csv");
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
             try {

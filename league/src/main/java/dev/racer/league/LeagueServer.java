@@ -62,7 +62,7 @@ public final class LeagueServer implements AutoCloseable {
         this.adminToken = config.adminToken() != null ? config.adminToken() : adminToken(data.resolve("admin-token"));
         this.db = Database.open(config.effectiveDbUrl(), config.workers() + 8);
         this.store = new Store(db);
-        this.evaluator = new Evaluator(store, runner, modelsDir, tracesDir, config.workers(), config.leaseMs());
+        this.evaluator = new Evaluator(store, runner, modelsDir, tracesDir, tmpDir, config.workers(), config.leaseMs());
         this.uploads = new RateLimiter(config.uploadsPerMinute());
     }
 

@@ -1,0 +1,28 @@
+package dev.racer.league;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bar: 50 submissions uploaded at once are all raced and ranked, none lost; prints the figures. */
+@Tag("slow")
+class LoadTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void fiftySubmissionsAtOnceAreAllRacedAndRanked() throws Exception {
+        int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        LeagueConfig cfg = TestServer.config(tmp.resolve("data"), null).withWorkers(workers);
+        LeagueBench.Result r = LeagueBench.run(cfg, null, TestModels.archive(1.6), 50, 10);
+        r.print(System.out, workers);
+        assertTrue(r.noneLost(), r.toString());
+        assertEquals(50, r.done(), r.toString());
+        assertEquals(10, r.ranked(), r.toString());
+        assertTrue(r.reads() > 0);
+    }
+}
