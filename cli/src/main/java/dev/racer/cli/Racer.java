@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
             ParamsCommand.class,
             BenchCommand.class,
             TracksCommand.class,
+            LeagueCommand.class,
+            SubmitCommand.class,
         })
 public final class Racer implements Runnable {
 

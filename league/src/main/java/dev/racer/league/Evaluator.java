@@ -149,7 +149,7 @@ final class Evaluator implements AutoCloseable {
             if (t instanceof RaceRunner.RaceTimeoutException) {
                 msg = "the evaluation ran past the league's time limit of " + rules.timeLimitSeconds() + " s";
             } else if (t instanceof IllegalArgumentException) {
-                msg = "the model cannot be raced: " + t.getMessage();
+                msg = "the model cannot be raced: " + String.valueOf(t.getMessage()).replace(modelDir.toString(), "the model folder");
             } else {
                 msg = "the race failed: " + Database.rootMessage(t);
                 LOG.warn("race of {} failed", id, t);

@@ -167,6 +167,10 @@ function play() {
     const v = drawTrack();
     const c = $('track').getContext('2d');
     const simT = t0 + (now - start) / 1000 * 2; // twice real time
+    c.lineWidth = 1;
+    c.strokeStyle = 'rgba(255, 255, 255, 0.35)'; // the whole lap, faint
+    path(c, v, pts.map((p) => [p[0], p[1]]));
+    c.stroke();
     c.lineWidth = 3;
     let i = 1;
     for (; i < pts.length && pts[i][3] <= simT; i++) {

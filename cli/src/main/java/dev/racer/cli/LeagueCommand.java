@@ -1,0 +1,234 @@
+package dev.racer.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.racer.league.LeagueClient;
+import dev.racer.league.LeagueConfig;
+import dev.racer.league.LeagueRules;
+import dev.racer.league.LeagueServer;
+import dev.racer.league.Ranking;
+import dev.racer.league.UploadLimits;
+import dev.racer.track.TrackLibrary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code racer league serve|register|create-league}: the leaderboard server and its administration. */
+@Command(name = "league", mixinStandardHelpOptions = true,
+        description = "The league: a leaderboard server that races submitted models and ranks them.",
+        subcommands = {LeagueCommand.Serve.class, LeagueCommand.Register.class, LeagueCommand.CreateLeague.class})
+public final class LeagueCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** League rules as options (serve and create-league). */
+    static final class RuleOptions {
+        @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
+        String track;
+        @Option(names = "--laps", defaultValue = "3", description = "laps per race (default: ${DEFAULT-VALUE})")
+        int laps;
+        @Option(names = "--ranking", defaultValue = "total_time",
+                description = "best_lap_time, avg_lap_time or total_time (default: ${DEFAULT-VALUE})")
+        String ranking;
+        @Option(names = "--offtrack-penalty", defaultValue = "2", description = "seconds frozen after going off track (default: ${DEFAULT-VALUE})")
+        double penalty;
+        @Option(names = "--max-resets", defaultValue = "-1", description = "off-track resets allowed, -1 unlimited (default: ${DEFAULT-VALUE})")
+        int maxResets;
+        @Option(names = "--time-limit", defaultValue = "120", description = "wall-clock seconds one evaluation may take (default: ${DEFAULT-VALUE})")
+        int timeLimit;
+
+        LeagueRules rules() {
+            try {
+                return new LeagueRules(track, laps, Math.round(penalty * 1000), maxResets, Ranking.parse(ranking), timeLimit);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Serves the league's API and web page and races submissions with a pool of workers. Ctrl-C stops it.")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--port", defaultValue = "8080", description = "port (default: ${DEFAULT-VALUE}; 0: any free port)")
+        int port;
+        @Option(names = "--host", defaultValue = "127.0.0.1",
+                description = "address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface)")
+        String host;
+        @Option(names = "--db", description = "jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB?user=U&password=P (default: SQLite in the data folder)")
+        String db;
+        @Option(names = "--data", description = "folder for the database, uploaded models and traces (default: $RACER_HOME/league or ~/.racer/league)")
+        Path data;
+        @Option(names = "--workers", description = "evaluation workers, races at once (default: CPU cores - 1, at least 1)")
+        Integer workers;
+        @Option(names = "--league", defaultValue = "default", description = "id of the league made (or updated) from the rule options (default: ${DEFAULT-VALUE})")
+        String league;
+        @Option(names = "--name", description = "its display name")
+        String name;
+        @CommandLine.Mixin
+        RuleOptions rules = new RuleOptions();
+        @Option(names = "--max-upload-mb", defaultValue = "32", description = "largest upload [MiB] (default: ${DEFAULT-VALUE})")
+        int maxUploadMb;
+        @Option(names = "--uploads-per-minute", defaultValue = "10", description = "uploads per racer per minute (default: ${DEFAULT-VALUE})")
+        int perMinute;
+        @Option(names = "--max-pending", defaultValue = "10", description = "submissions per racer waiting or racing (default: ${DEFAULT-VALUE})")
+        int maxPending;
+        @Option(names = "--admin-token", defaultValue = "${env:RACER_LEAGUE_ADMIN_TOKEN}",
+                description = "token that may create leagues (default: $RACER_LEAGUE_ADMIN_TOKEN, else generated into DATA/admin-token)")
+        String adminToken;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dataDir = data != null ? data : TrackLibrary.defaultUserDir().getParent().resolve("league");
+            if (!TrackLibrary.isSafeId(league)) {
+                throw new UserException("--league must be an id: letters, digits, _ . -");
+            }
+            LeagueConfig cfg;
+            try {
+                LeagueConfig d = LeagueConfig.defaults(dataDir);
+                cfg = d.withHost(host).withPort(port).withDb(db).withWorkers(workers != null ? workers : d.workers())
+                        .withLimits(new UploadLimits((long) maxUploadMb << 20, d.limits().maxEntries(),
+                                Math.max(d.limits().maxUnpackedBytes(), 4L * maxUploadMb << 20), d.limits().maxJsonBytes()))
+                        .withRateLimits(perMinute, maxPending).withAdminToken(blankToNull(adminToken))
+                        .withDefaultLeague(new LeagueConfig.LeagueSpec(league, name != null ? name : league, rules.rules()));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            LeagueServer server;
+            try {
+                server = LeagueServer.start(cfg);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new UserException(e.getMessage());
+            } catch (java.io.IOException e) {
+                throw new UserException("cannot use the data folder " + dataDir + ": " + e.getMessage());
+            } catch (Exception e) {
+                Throwable c = e;
+                while (c.getCause() != null) {
+                    c = c.getCause();
+                }
+                if (c instanceof java.net.BindException) {
+                    throw new UserException("port " + port + " on " + host + " is in use; pick another with --port");
+                }
+                throw e;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("racer league: serving %s/ (league \"%s\": %s, %d laps, %s), %d worker(s)%n", server.url(), league,
+                    cfg.defaultLeague().rules().trackId(), cfg.defaultLeague().rules().laps(),
+                    cfg.defaultLeague().rules().ranking().key(), cfg.workers());
+            out.printf("  data in %s; admin token %s%n", dataDir.toAbsolutePath(),
+                    cfg.adminToken() != null ? "from --admin-token" : "in " + dataDir.toAbsolutePath().resolve("admin-token"));
+            out.println("  Ctrl-C stops it; submissions left waiting or racing are raced when it starts again.");
+            out.flush();
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stop.countDown();
+            }));
+            stop.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "register", mixinStandardHelpOptions = true,
+            description = "Registers a racer on a league server and prints the racer's token (shown once: keep it).")
+    static final class Register implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--server", defaultValue = "http://127.0.0.1:8080", description = "league server (default: ${DEFAULT-VALUE})")
+        String server;
+        @Option(names = "--name", required = true, description = "your racer name, as the leaderboard shows it")
+        String name;
+
+        @Override
+        public Integer call() throws Exception {
+            JsonNode r = LeagueCommand.call(() -> client(server).register(name));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("registered racer \"" + r.path("name").asText() + "\" (" + r.path("id").asText() + ")");
+            out.println("token (shown once; keep it, e.g. export RACER_TOKEN=...):");
+            out.println(r.path("token").asText());
+            return 0;
+        }
+    }
+
+    @Command(name = "create-league", mixinStandardHelpOptions = true,
+            description = "Creates a league on a server (needs the server's admin token).")
+    static final class CreateLeague implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--server", defaultValue = "http://127.0.0.1:8080", description = "league server (default: ${DEFAULT-VALUE})")
+        String server;
+        @Option(names = "--admin-token", required = true, defaultValue = "${env:RACER_LEAGUE_ADMIN_TOKEN}",
+                description = "the server's admin token (default: $RACER_LEAGUE_ADMIN_TOKEN)")
+        String adminToken;
+        @Option(names = "--id", required = true, description = "league id (letters, digits, _ . -)")
+        String id;
+        @Option(names = "--name", description = "display name")
+        String name;
+        @Option(names = "--replace", description = "change the rules of an existing league")
+        boolean replace;
+        @CommandLine.Mixin
+        RuleOptions rules = new RuleOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            LeagueRules r = rules.rules();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", id);
+            body.put("name", name != null ? name : id);
+            body.put("track", r.trackId());
+            body.put("laps", r.laps());
+            body.put("ranking", r.ranking().key());
+            body.put("offtrack_penalty", r.offtrackPenaltyMs() / 1000.0);
+            body.put("max_resets", r.maxResets());
+            body.put("time_limit", r.timeLimitSeconds());
+            body.put("replace", replace);
+            JsonNode l = LeagueCommand.call(() -> client(server).postJson("/api/leagues", blankToNull(adminToken), body));
+            spec.commandLine().getOut().printf("league \"%s\": %s, %d laps, ranked by %s%n", l.path("id").asText(),
+                    l.path("track").asText(), l.path("laps").asInt(), l.path("ranking").asText());
+            return 0;
+        }
+    }
+
+    static LeagueClient client(String server) {
+        try {
+            return new LeagueClient(server);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    interface Request {
+        LeagueClient.Reply send() throws Exception;
+    }
+
+    /** Sends a request; a refusal or an unreachable server becomes a one-line user error. */
+    static JsonNode call(Request r) throws Exception {
+        LeagueClient.Reply reply;
+        try {
+            reply = r.send();
+        } catch (java.net.ConnectException e) {
+            throw new UserException("cannot reach the league server (is it running? racer league serve)", 3);
+        } catch (java.io.IOException e) {
+            throw new UserException("the league server did not answer: " + e.getMessage(), 3);
+        }
+        if (!reply.ok()) {
+            throw new UserException("the league server refused (HTTP " + reply.status() + "): " + reply.error());
+        }
+        return reply.body();
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
