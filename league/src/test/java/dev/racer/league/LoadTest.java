@@ -16,9 +16,28 @@ class LoadTest {
 
     @Test
     void fiftySubmissionsAtOnceAreAllRacedAndRanked() throws Exception {
+        fiftyAtOnce(null);
+    }
+
+    @Test
+    void fiftySubmissionsAtOnceOnPostgres() throws Exception {
+        String url = TestServer.postgresUrl();
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null, "RACER_TEST_PG_URL is not set");
+        String schema = TestServer.freshPostgresSchema(url);
+        try {
+            fiftyAtOnce(schema);
+        } finally {
+            TestServer.dropPostgresSchema(schema);
+        }
+    }
+
+    private void fiftyAtOnce(String db) throws Exception {
         int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-        LeagueConfig cfg = TestServer.config(tmp.resolve("data"), null).withWorkers(workers);
+        LeagueRules d = LeagueRules.DEFAULT; // 3 laps, total time
+        LeagueConfig cfg = TestServer.config(tmp.resolve("data"), db).withWorkers(workers)
+                .withDefaultLeague(new LeagueConfig.LeagueSpec("default", "Load", d));
         LeagueBench.Result r = LeagueBench.run(cfg, null, TestModels.archive(1.6), 50, 10);
+        System.out.println(db == null ? "SQLite:" : "PostgreSQL:");
         r.print(System.out, workers);
         assertTrue(r.noneLost(), r.toString());
         assertEquals(50, r.done(), r.toString());

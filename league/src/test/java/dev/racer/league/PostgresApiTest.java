@@ -3,6 +3,7 @@ package dev.racer.league;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * The API suite on PostgreSQL, in a fresh schema of the database named by {@code RACER_TEST_PG_URL} (environment
@@ -10,10 +11,22 @@ import java.nio.file.Path;
  * skipped when it is not set. {@code .ci/run} starts a PostgreSQL and sets it.
  */
 class PostgresApiTest extends ApiTests {
+    private String schemaUrl;
+
     @Override
     String dbUrl(Path data) throws Exception {
         String url = TestServer.postgresUrl();
         assumeTrue(url != null, "RACER_TEST_PG_URL is not set: PostgreSQL tests skipped");
-        return TestServer.freshPostgresSchema(url);
+        schemaUrl = TestServer.freshPostgresSchema(url);
+        return schemaUrl;
+    }
+
+    @Override
+    @AfterEach
+    void stop() {
+        super.stop();
+        if (schemaUrl != null) {
+            TestServer.dropPostgresSchema(schemaUrl);
+        }
     }
 }

@@ -47,6 +47,17 @@ final class TestServer implements AutoCloseable {
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
+    /** Drops the schema a {@link #freshPostgresSchema} URL names. */
+    static void dropPostgresSchema(String url) {
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        String base = url.substring(0, url.indexOf("currentSchema=") - 1);
+        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA " + schema + " CASCADE");
+        } catch (Exception e) {
+            System.err.println("could not drop test schema " + schema + ": " + e.getMessage());
+        }
+    }
+
     String register(String name) throws Exception {
         return client.register(name).orThrow().path("token").asText();
     }
