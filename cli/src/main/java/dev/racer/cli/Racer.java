@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             ParamsCommand.class,
             BenchCommand.class,
             TracksCommand.class,
+            EvaluateCommand.class
         })
 public final class Racer implements Runnable {
 
