@@ -7,7 +7,6 @@ import dev.racer.plot.LapPlot;
 import dev.racer.race.Driver;
 import dev.racer.race.DriverProvider;
 import dev.racer.race.EnvConfig;
-import dev.racer.race.EpisodeStatus;
 import dev.racer.race.LapResult;
 import dev.racer.race.PurePursuitDriver;
 import dev.racer.race.RankingRule;
@@ -16,7 +15,6 @@ import dev.racer.race.TimeTrial;
 import dev.racer.race.TimeTrialConfig;
 import dev.racer.race.TrialObserver;
 import dev.racer.race.TrialResult;
-import dev.racer.race.TrialRow;
 import dev.racer.reward.RewardException;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.Rewards;
@@ -114,7 +112,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 observer = observer.andThen(writer::row);
             }
             if (plot != null) {
-                observer = observer.andThen(row -> plotRow(plot, row));
+                observer = observer.andThen(plot.observer());
             }
             TrialResult result;
             long t0 = System.nanoTime();
@@ -159,19 +157,6 @@ final class EvaluateCommand implements Callable<Integer> {
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void plotRow(LapPlot plot, TrialRow row) {
-        if (row.paused()) {
-            return;
-        }
-        var p = row.params();
-        plot.add(p.x(), p.y(), row.speed(), row.lap());
-        EpisodeStatus s = row.status();
-        if (s.isFailure()) {
-            plot.incident(p.x(), p.y(), s.traceName(), row.lap());
-            plot.breakPath();
         }
     }
 

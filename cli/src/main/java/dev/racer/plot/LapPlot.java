@@ -1,5 +1,7 @@
 package dev.racer.plot;
 
+import dev.racer.race.EpisodeStatus;
+import dev.racer.race.TrialObserver;
 import dev.racer.track.TrackGeometry;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -51,6 +53,8 @@ public final class LapPlot {
     private final TrackGeometry geo;
     private final List<List<Point>> segments = new ArrayList<>();
     private final List<Incident> incidents = new ArrayList<>();
+    private final List<Point> putBacks = new ArrayList<>();
+    private boolean awaitingPutBack;
     private final List<String> notes = new ArrayList<>();
     private String title = "";
     private double maxSpeed = 4.0;
@@ -100,6 +104,36 @@ public final class LapPlot {
         incidents.add(new Incident(x, y, kind, lap));
     }
 
+    /**
+     * Feeds this plot from a time trial: every driving row adds a point; an off-track (or any failing) row is
+     * marked and ends a piece of path, since the car is put back elsewhere.
+     */
+    public TrialObserver observer() {
+        return row -> {
+            if (row.paused()) {
+                return;
+            }
+            var p = row.params();
+            if (awaitingPutBack) {
+                // the first step after a put-back starts where the car was put: mark the spot it was put at
+                putBacks.add(new Point(p.x(), p.y(), 0, row.lap()));
+                awaitingPutBack = false;
+            }
+            add(p.x(), p.y(), row.speed(), row.lap());
+            EpisodeStatus s = row.status();
+            if (s.isFailure()) {
+                incident(p.x(), p.y(), s.traceName(), row.lap());
+                breakPath();
+                awaitingPutBack = true;
+            }
+        };
+    }
+
+    /** Incidents marked so far. */
+    public List<Incident> incidents() {
+        return List.copyOf(incidents);
+    }
+
     /** The picture. */
     public BufferedImage render() {
         // world bounds: the borders
@@ -119,15 +153,16 @@ public final class LapPlot {
                 maxY = Math.max(maxY, p.y);
             }
         }
-        double pad = 0.3;
-        minX -= pad;
-        minY -= pad;
-        maxX += pad;
-        maxY += pad;
         int panel = 300;              // side panel: legend and notes
         int header = 70;
         int margin = 20;
         int plotW = width - panel - 2 * margin;
+        // room around the road for the start arrow and its label: about 90 px
+        double pad = 90.0 / (plotW / (maxX - minX + 0.6));
+        minX -= pad;
+        minY -= pad;
+        maxX += pad;
+        maxY += pad;
         double scale = plotW / (maxX - minX);
         int plotH = (int) Math.ceil((maxY - minY) * scale);
         int minPanelH = 160 + 22 * notes.size() + 260;
@@ -148,6 +183,7 @@ public final class LapPlot {
             g.fillRect(margin, header + margin, plotW, plotH);
             drawTrack(g, m);
             drawPath(g, m);
+            drawPutBacks(g, m);
             drawIncidents(g, m);
             drawHeader(g, header);
             drawPanel(g, width - panel + 10, header + margin, panel - 30);
@@ -251,8 +287,11 @@ public final class LapPlot {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
             FontMetrics fm = g.getFontMetrics();
             String s = "START";
-            g.drawString(s, (float) (ax + sx / sl * 16 - fm.stringWidth(s) / 2.0),
-                    (float) (ay + sy / sl * 16 + fm.getAscent() / 2.0));
+            // beyond the arrow, outwards, far enough that the text box clears it whichever way it points
+            double ux = sx / sl, uy = sy / sl;
+            double d = 14 + Math.abs(ux) * fm.stringWidth(s) / 2.0 + Math.abs(uy) * fm.getAscent() / 2.0;
+            g.drawString(s, (float) (ax + ux * d - fm.stringWidth(s) / 2.0),
+                    (float) (ay + uy * d + fm.getAscent() / 2.0 - 1));
         }
     }
 
@@ -277,6 +316,18 @@ public final class LapPlot {
                 g.setColor(speedColor((a.speed + b.speed) / 2 / maxSpeed));
                 g.draw(new Line2D.Double(m.x(a.x), m.y(a.y), m.x(b.x), m.y(b.y)));
             }
+        }
+    }
+
+    private void drawPutBacks(Graphics2D g, Mapper m) {
+        g.setStroke(new BasicStroke(2.5f));
+        for (Point p : putBacks) {
+            double x = m.x(p.x), y = m.y(p.y);
+            java.awt.geom.Ellipse2D.Double c = new java.awt.geom.Ellipse2D.Double(x - 6, y - 6, 12, 12);
+            g.setColor(Color.WHITE);
+            g.fill(c);
+            g.setColor(OFF);
+            g.draw(c);
         }
     }
 
@@ -337,7 +388,17 @@ public final class LapPlot {
         g.draw(new Line2D.Double(x + 4, ly - 12, x + 20, ly + 4));
         g.draw(new Line2D.Double(x + 4, ly + 4, x + 20, ly - 12));
         g.setColor(TEXT);
-        g.drawString("off track (" + incidents.size() + ")", x + 32, ly);
+        long offs = incidents.stream().filter(i -> i.kind().equals(EpisodeStatus.OFF_TRACK.traceName())).count();
+        g.drawString("off track (" + offs + ")"
+                + (offs < incidents.size() ? ", stuck (" + (incidents.size() - offs) + ")" : ""), x + 32, ly);
+        ly += 26;
+        g.setStroke(new BasicStroke(2.5f));
+        g.setColor(Color.WHITE);
+        g.fillOval(x + 6, ly - 10, 12, 12);
+        g.setColor(OFF);
+        g.drawOval(x + 6, ly - 10, 12, 12);
+        g.setColor(TEXT);
+        g.drawString("put back on the track", x + 32, ly);
         ly += 26;
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
