@@ -48,9 +48,10 @@ final class EvaluateCommand implements Callable<Integer> {
     String driverName;
     @Option(names = "--track", required = true, paramLabel = "ID", description = "track id (racer tracks list)")
     String trackId;
-    @Option(names = "--laps", paramLabel = "N", description = "laps (default: 3)")
+    @Option(names = "--laps", paramLabel = "N", description = "laps (default: " + TimeTrialConfig.DEFAULT_LAPS + ")")
     Integer laps;
-    @Option(names = "--offtrack-penalty", paramLabel = "S", description = "seconds frozen after going off track (default: 2)")
+    @Option(names = "--offtrack-penalty", paramLabel = "S", description = "seconds frozen after going off track (default: "
+            + TimeTrialConfig.DEFAULT_OFF_TRACK_PENALTY + ")")
     Double offTrackPenalty;
     @Option(names = "--max-resets", paramLabel = "N",
             description = "resets allowed in the trial; 0 = the first off-track ends it (default: unlimited)")
@@ -61,9 +62,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--ranking", paramLabel = "RULE",
             description = "best_lap_time, avg_lap_time or total_time (default: best_lap_time)")
     String ranking;
-    @Option(names = "--avg-laps", paramLabel = "N", description = "consecutive laps averaged by avg_lap_time (default: 3)")
+    @Option(names = "--avg-laps", paramLabel = "N", description = "consecutive laps averaged by avg_lap_time (default: "
+            + TimeTrialConfig.DEFAULT_AVG_LAPS + ")")
     Integer avgLaps;
-    @Option(names = "--time-limit", paramLabel = "S", description = "simulation time after which the trial ends (default: 600)")
+    @Option(names = "--time-limit", paramLabel = "S", description = "simulation time after which the trial ends (default: "
+            + TimeTrialConfig.DEFAULT_TIME_LIMIT + " s)")
     Double timeLimit;
     @Option(names = "--rules", paramLabel = "FILE",
             description = "time-trial rules as JSON (TimeTrialConfig fields); the options above override it")

@@ -69,6 +69,17 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void helpQuotesTheDefaultRules() {
+        var d = dev.racer.race.TimeTrialConfig.DEFAULT;
+        String help = CliRun.of("evaluate", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("laps (default: " + d.laps() + ")"), help);
+        assertTrue(help.contains("off track (default: " + d.offTrackPenalty() + ")"), help);
+        assertTrue(help.contains("(default: " + d.ranking().key() + ")"), help);
+        assertTrue(help.contains("(default: " + d.onStuck().name().toLowerCase() + ")"), help);
+        assertTrue(d.unlimitedResets() && help.contains("(default: unlimited)"), help);
+    }
+
+    @Test
     void clearErrors(@TempDir Path dir) {
         CliRun neither = CliRun.of("evaluate", "--track", "reinvent_base");
         assertEquals(2, neither.exitCode());

@@ -23,8 +23,17 @@ public record TimeTrialConfig(int laps, double offTrackPenalty, int maxResets, S
     /** {@link #maxResets} for no limit */
     public static final int UNLIMITED = -1;
 
-    public static final TimeTrialConfig DEFAULT = new TimeTrialConfig(3, 2.0, UNLIMITED, StuckRule.END,
-            RankingRule.BEST_LAP_TIME, 3, 600.0);
+    /** Default laps (constants so that command-line help can quote them). */
+    public static final int DEFAULT_LAPS = 3;
+    /** Default off-track penalty [s]: DeepRacer's. */
+    public static final double DEFAULT_OFF_TRACK_PENALTY = 2.0;
+    /** Default laps averaged by {@link RankingRule#AVG_LAP_TIME}. */
+    public static final int DEFAULT_AVG_LAPS = 3;
+    /** Default time limit [s] of simulation time. */
+    public static final double DEFAULT_TIME_LIMIT = 600.0;
+
+    public static final TimeTrialConfig DEFAULT = new TimeTrialConfig(DEFAULT_LAPS, DEFAULT_OFF_TRACK_PENALTY,
+            UNLIMITED, StuckRule.END, RankingRule.BEST_LAP_TIME, DEFAULT_AVG_LAPS, DEFAULT_TIME_LIMIT);
 
     public TimeTrialConfig {
         if (laps < 1 || laps > 1000) {
