@@ -69,6 +69,23 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void modelFoldersOpenThroughTheDriverProvider(@TempDir Path dir) throws Exception {
+        Path model = Files.createDirectories(dir.resolve("my-model"));
+        Files.writeString(model.resolve("test-model.txt"), "weights");
+        Path trace = dir.resolve("t.csv");
+        CliRun run = CliRun.of("evaluate", model.toString(), "--track", "reinvent_base", "--laps", "1",
+                "--trace", trace.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Time trial: test-model on reinvent_base"), run.out());
+        assertTrue(SimTraceReader.read(trace).rows().stream().allMatch(r -> r.action() == 2));
+
+        Files.writeString(model.resolve("test-model.txt"), "");
+        CliRun broken = CliRun.of("evaluate", model.toString(), "--track", "reinvent_base");
+        assertEquals(2, broken.exitCode());
+        assertTrue(broken.err().contains("empty model file"), broken.err());
+    }
+
+    @Test
     void helpQuotesTheDefaultRules() {
         var d = dev.racer.race.TimeTrialConfig.DEFAULT;
         String help = CliRun.of("evaluate", "--help").out().replaceAll("\\s+", " ");
