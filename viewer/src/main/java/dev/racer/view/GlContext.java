@@ -44,6 +44,15 @@ public final class GlContext implements AutoCloseable {
     }
 
     private static synchronized GlContext create(int width, int height, String title, boolean headless, boolean vsync) {
+        try {
+            return tryCreate(width, height, title, headless, vsync);
+        } catch (LinkageError e) {
+            throw new GlException("the LWJGL/OpenGL native libraries cannot be loaded: " + e.getMessage()
+                    + (headless ? " (needs libegl1 libegl-mesa0 libgl1-mesa-dri)" : ""), e);
+        }
+    }
+
+    private static GlContext tryCreate(int width, int height, String title, boolean headless, boolean vsync) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         GLFWErrorCallback cb = GLFWErrorCallback.createPrint(new PrintStream(log, true, StandardCharsets.UTF_8));
         glfwSetErrorCallback(cb);
