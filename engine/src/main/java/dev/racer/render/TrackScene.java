@@ -110,6 +110,23 @@ public final class TrackScene {
         // dashed centre line
         b.batch();
         int dashes = 0;
+        // unit normals of the segments, and at each row their mean (so dashes bend without a notch)
+        double[] snx = new double[n], sny = new double[n], vnx = new double[n], vny = new double[n];
+        for (int k = 0; k + 1 < n; k++) {
+            double dx = g.centerX(k + 1) - g.centerX(k), dy = g.centerY(k + 1) - g.centerY(k);
+            double len = Math.hypot(dx, dy);
+            if (len >= 1e-9) {
+                snx[k] = -dy / len;
+                sny[k] = dx / len;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            int prev = k > 0 ? k - 1 : n - 2, next = Math.min(k, n - 2);
+            double x = snx[prev] + snx[next], y = sny[prev] + sny[next], l = Math.hypot(x, y);
+            vnx[k] = l > 1e-6 ? x / l : snx[next];
+            vny[k] = l > 1e-6 ? y / l : sny[next];
+        }
+        double hw = CENTER_WIDTH / 2;
         double along = 0;       // distance along the centre line at the start of segment k
         for (int k = 0; k + 1 < n; k++) {
             double ax = g.centerX(k), ay = g.centerY(k);
@@ -118,7 +135,7 @@ public final class TrackScene {
             if (len < 1e-9) {
                 continue;
             }
-            double ux = dx / len, uy = dy / len, nx = -uy * CENTER_WIDTH / 2, ny = ux * CENTER_WIDTH / 2;
+            double ux = dx / len, uy = dy / len;
             // the pieces of dashes [2jD, 2jD + D) that fall in [along, along + len)
             long j0 = (long) Math.floor(along / (2 * DASH)), j1 = (long) Math.floor((along + len) / (2 * DASH));
             for (long j = j0; j <= j1; j++) {
@@ -127,7 +144,10 @@ public final class TrackScene {
                     continue;
                 }
                 double px = ax + ux * s0, py = ay + uy * s0, qx = ax + ux * s1, qy = ay + uy * s1;
-                b.quad(px + nx, py + ny, px - nx, py - ny, qx - nx, qy - ny, qx + nx, qy + ny, 0, CENTER_LINE);
+                boolean atStart = s0 < 1e-9, atEnd = s1 > len - 1e-9;
+                double nx = hw * (atStart ? vnx[k] : snx[k]), ny = hw * (atStart ? vny[k] : sny[k]);
+                double mx = hw * (atEnd ? vnx[k + 1] : snx[k]), my = hw * (atEnd ? vny[k + 1] : sny[k]);
+                b.quad(px + nx, py + ny, px - nx, py - ny, qx - mx, qy - my, qx + mx, qy + my, 0, CENTER_LINE);
                 if (++dashes % (2 * CHUNK) == 0) {
                     b.batch();
                 }
