@@ -54,7 +54,9 @@ public final class GlContext implements AutoCloseable {
 
     private static GlContext tryCreate(int width, int height, String title, boolean headless, boolean vsync) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        GLFWErrorCallback cb = GLFWErrorCallback.createPrint(new PrintStream(log, true, StandardCharsets.UTF_8));
+        PrintStream logs = new PrintStream(log, true, StandardCharsets.UTF_8);
+        GLFWErrorCallback cb = GLFWErrorCallback.create((error, description) ->
+                logs.printf("GLFW error 0x%X: %s%n", error, GLFWErrorCallback.getDescription(description)));
         glfwSetErrorCallback(cb);
         if (headless) {
             // EGL for LWJGL's function lookup too, before the first GL call
@@ -65,8 +67,8 @@ public final class GlContext implements AutoCloseable {
             glfwInitHint(GLFW_PLATFORM, GLFW_ANY_PLATFORM);
         }
         if (!glfwInit()) {
-            cb.free();
             glfwSetErrorCallback(null);
+            cb.free();
             throw new GlException((headless ? "headless (GLFW null platform)" : "windowed") + " GLFW init failed: "
                     + log.toString(StandardCharsets.UTF_8).strip()
                     + (headless ? "" : " (no display? use --screenshot for headless pictures, or xvfb-run)"));
@@ -86,8 +88,8 @@ public final class GlContext implements AutoCloseable {
         if (window == NULL) {
             String why = log.toString(StandardCharsets.UTF_8).strip();
             glfwTerminate();
-            cb.free();
             glfwSetErrorCallback(null);
+            cb.free();
             throw new GlException("cannot create an OpenGL 3.3 context" + (headless ? " over EGL" : "") + ": "
                     + (why.isEmpty() ? "unknown reason" : why)
                     + (headless ? " (needs the Mesa EGL packages: apt-get install libegl1 libegl-mesa0 libgl1-mesa-dri)" : ""));
@@ -98,8 +100,8 @@ public final class GlContext implements AutoCloseable {
         } catch (RuntimeException | LinkageError e) {
             glfwDestroyWindow(window);
             glfwTerminate();
-            cb.free();
             glfwSetErrorCallback(null);
+            cb.free();
             throw new GlException("OpenGL functions cannot be loaded: " + e.getMessage(), e);
         }
         glfwSwapInterval(vsync ? 1 : 0);
