@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "view", mixinStandardHelpOptions = true,
         description = {"Watches a car lap in a 3D window: a model folder drives live, --driver follow uses the built-in"
                 + " centre-line follower, --trace replays a sim-trace CSV.",
-            "Keys: 1 chase, 2 top-down, 3 on-board, C next camera; Space pause, Right step, Up/Down faster/slower,"
+            "Keys: 1 chase, 2 top-down, 3 on-board, C next camera, V sensor frame; Space pause, Right step, Up/Down faster/slower,"
                 + " 0 real time; Esc quits.",
             "With --screenshot it renders one picture with no display (OpenGL over EGL) and exits."})
 public final class ViewCommand implements Runnable {
@@ -67,6 +67,9 @@ public final class ViewCommand implements Runnable {
 
     @Option(names = "--no-hud", description = "leave the HUD out")
     boolean noHud;
+
+    @Option(names = "--sensor", description = "show the camera sensor's 160x120 grayscale frame in a corner (key V)")
+    boolean sensorInset;
 
     @Option(names = "--speed", defaultValue = "1", description = "playback speed: 0.125 .. 16 (default: ${DEFAULT-VALUE})")
     double speed;
@@ -108,14 +111,14 @@ public final class ViewCommand implements Runnable {
             if (screenshot != null) {
                 source.seek(atStep);
                 try (HeadlessRenderer r = HeadlessRenderer.open(scene, config.car(), wh[0], wh[1])) {
-                    HeadlessRenderer.writePng(r.image(source.state(), mode, !noHud), screenshot);
+                    HeadlessRenderer.writePng(r.image(source.state(), mode, !noHud, sensorInset), screenshot);
                     System.out.printf(Locale.ROOT, "wrote %s: %dx%d, %s camera, step %d (%s)%n", screenshot, wh[0], wh[1],
                             mode.name().toLowerCase(Locale.ROOT), source.state().step, r.describe());
                 }
                 return;
             }
             Viewer.Stats stats = new Viewer(scene, config.car(), source,
-                    new Viewer.Options(wh[0], wh[1], mode, !noVsync, frames, printFps), System.out).run();
+                    new Viewer.Options(wh[0], wh[1], mode, !noVsync, frames, printFps, sensorInset), System.out).run();
             System.out.printf(Locale.ROOT, "viewer: %d frames in %.1f s: %.1f frames/s at %dx%d (%s)%n", stats.frames(),
                     stats.seconds(), stats.fps(), wh[0], wh[1], stats.renderer());
         } catch (GlContext.GlException e) {

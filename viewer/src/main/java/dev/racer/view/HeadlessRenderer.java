@@ -19,6 +19,7 @@ public final class HeadlessRenderer implements AutoCloseable {
     private final GlSceneRenderer scene;
     private final Hud hud;
     private final Offscreen target;
+    private SensorInset inset;
 
     private HeadlessRenderer(GlContext context, GlSceneRenderer scene, Hud hud, Offscreen target) {
         this.context = context;
@@ -57,10 +58,21 @@ public final class HeadlessRenderer implements AutoCloseable {
 
     /** Renders a frame and returns its pixels as {@code 0xRRGGBB}, row 0 at the top. */
     public int[] render(ViewState state, Cameras.Mode mode, boolean withHud) {
+        return render(state, mode, withHud, false);
+    }
+
+    /** Renders a frame, with the camera sensor's own frame in the bottom-right corner when {@code withInset}. */
+    public int[] render(ViewState state, Cameras.Mode mode, boolean withHud, boolean withInset) {
         target.bind();
         scene.draw(state, mode, target.width, target.height);
         if (withHud) {
             hud.draw(state, mode, target.width, target.height);
+        }
+        if (withInset) {
+            if (inset == null) {
+                inset = new SensorInset();
+            }
+            inset.draw(state, scene.scene(), target.width, target.height);
         }
         int[] px = target.readRgb();
         Offscreen.unbind();
@@ -69,8 +81,13 @@ public final class HeadlessRenderer implements AutoCloseable {
 
     /** Renders a frame as an image. */
     public BufferedImage image(ViewState state, Cameras.Mode mode, boolean withHud) {
+        return image(state, mode, withHud, false);
+    }
+
+    /** Renders a frame as an image, optionally with the camera sensor's frame inset. */
+    public BufferedImage image(ViewState state, Cameras.Mode mode, boolean withHud, boolean withInset) {
         BufferedImage img = new BufferedImage(target.width, target.height, BufferedImage.TYPE_INT_RGB);
-        img.setRGB(0, 0, target.width, target.height, render(state, mode, withHud), 0, target.width);
+        img.setRGB(0, 0, target.width, target.height, render(state, mode, withHud, withInset), 0, target.width);
         return img;
     }
 
@@ -87,6 +104,9 @@ public final class HeadlessRenderer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (inset != null) {
+            inset.close();
+        }
         target.close();
         hud.close();
         scene.close();

@@ -14,7 +14,7 @@ import org.lwjgl.system.MemoryStack;
 
 /**
  * The viewer window: init, loop, cleanup (lwjgl3-demos style). Keys: 1 chase, 2 top-down, 3 on-board,
- * C next camera; Space pause, Right arrow (or N) one step, Up/+ faster, Down/- slower, 0 real time;
+ * C next camera, V the camera sensor's own 160×120 frame in a corner; Space pause, Right arrow (or N) one step, Up/+ faster, Down/- slower, 0 real time;
  * Esc or Q quits. The window only reads the {@link Source}'s state.
  */
 public final class Viewer {
@@ -25,8 +25,10 @@ public final class Viewer {
      * @param vsync     limit the frame rate to the display's
      * @param maxFrames quit after this many frames (0: run until closed)
      * @param printFps  print the frame rate every second
+     * @param inset     start with the camera sensor's frame shown (key V toggles it)
      */
-    public record Options(int width, int height, Cameras.Mode camera, boolean vsync, long maxFrames, boolean printFps) {
+    public record Options(int width, int height, Cameras.Mode camera, boolean vsync, long maxFrames, boolean printFps,
+                          boolean inset) {
     }
 
     /** What a run measured. */
@@ -46,6 +48,8 @@ public final class Viewer {
     private GlContext context;
     private GlSceneRenderer renderer;
     private Hud hud;
+    private SensorInset inset;
+    private boolean showInset;
     private GLFWKeyCallback keys;
 
     public Viewer(TrackScene scene, CarSpec spec, Source source, Options options, PrintStream out) {
@@ -55,6 +59,7 @@ public final class Viewer {
         this.options = options;
         this.out = out;
         this.camera = options.camera();
+        this.showInset = options.inset();
     }
 
     /** Opens the window, runs until it is closed (or {@code maxFrames}), cleans up; returns the frame rate. */
@@ -72,6 +77,7 @@ public final class Viewer {
                 options.vsync());
         renderer = new GlSceneRenderer(scene, new CarModel(spec));
         hud = new Hud();
+        inset = new SensorInset();
         keys = GLFWKeyCallback.create((window, key, scancode, action, mods) -> {
             if (action != GLFW_PRESS && action != GLFW_REPEAT) {
                 return;
@@ -82,6 +88,7 @@ public final class Viewer {
                 case GLFW_KEY_2, GLFW_KEY_KP_2 -> camera = Cameras.Mode.TOP;
                 case GLFW_KEY_3, GLFW_KEY_KP_3 -> camera = Cameras.Mode.ONBOARD;
                 case GLFW_KEY_C -> camera = camera.next();
+                case GLFW_KEY_V -> showInset = !showInset;
                 case GLFW_KEY_SPACE, GLFW_KEY_P -> source.togglePause();
                 case GLFW_KEY_RIGHT, GLFW_KEY_N, GLFW_KEY_PERIOD -> source.step();
                 case GLFW_KEY_UP, GLFW_KEY_EQUAL, GLFW_KEY_KP_ADD -> source.faster();
@@ -112,6 +119,9 @@ public final class Viewer {
             if (w > 0 && h > 0) {
                 renderer.draw(source.state(), camera, w, h);
                 hud.draw(source.state(), camera, w, h);
+                if (showInset) {
+                    inset.draw(source.state(), scene, w, h);
+                }
             }
             glfwSwapBuffers(window);
             glfwPollEvents();
@@ -135,6 +145,9 @@ public final class Viewer {
     }
 
     private void cleanup() {
+        if (inset != null) {
+            inset.close();
+        }
         if (hud != null) {
             hud.close();
         }
