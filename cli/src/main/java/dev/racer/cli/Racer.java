@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
             ParamsCommand.class,
             BenchCommand.class,
             TracksCommand.class,
-            EvaluateCommand.class
+            EvaluateCommand.class,
+            ViewCommand.class,
         })
 public final class Racer implements Runnable {
 
