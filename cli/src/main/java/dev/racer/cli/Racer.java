@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
             ParamsCommand.class,
             BenchCommand.class,
             TracksCommand.class,
+            EvaluateCommand.class,
+            ViewCommand.class,
             LeagueCommand.class,
             SubmitCommand.class,
         })

@@ -22,6 +22,14 @@ public interface Driver extends AutoCloseable {
     /** The action for the current state; {@code observation} is what {@link #newSensor()}'s sensor saw. */
     Control act(RacingEnv env, float[] observation);
 
+    /**
+     * The index in the model's discrete action space of the action the last {@link #act} returned, for the
+     * sim-trace's {@code action} column; -1 for continuous action spaces and classical drivers.
+     */
+    default int lastAction() {
+        return -1;
+    }
+
     @Override
     default void close() {
     }

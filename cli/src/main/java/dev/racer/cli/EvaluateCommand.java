@@ -1,0 +1,309 @@
+package dev.racer.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.racer.plot.LapPlot;
+import dev.racer.race.Driver;
+import dev.racer.race.DriverProvider;
+import dev.racer.race.EnvConfig;
+import dev.racer.race.LapResult;
+import dev.racer.race.PurePursuitDriver;
+import dev.racer.race.RankingRule;
+import dev.racer.race.StuckRule;
+import dev.racer.race.TimeTrial;
+import dev.racer.race.TimeTrialConfig;
+import dev.racer.race.TrialObserver;
+import dev.racer.race.TrialResult;
+import dev.racer.reward.RewardException;
+import dev.racer.reward.RewardFunction;
+import dev.racer.reward.Rewards;
+import dev.racer.trace.SimTraceWriter;
+import dev.racer.track.Track;
+import dev.racer.track.TrackGeometry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code racer evaluate}: a DeepRacer time trial of a model or a built-in driver. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Races a time trial under DeepRacer's rules: laps raced continuously from the start line,",
+            "timed in simulation time; off track = frozen for the penalty, then back on the centre line.",
+            "Prints a table; writes the result as JSON, a DeepRacer sim-trace CSV and a picture of the laps."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
+            description = "a model folder (e.g. models/NAME, written by racer train)")
+    Path model;
+    @Option(names = "--driver", paramLabel = "NAME", description = "a built-in driver instead of a model: pure-pursuit")
+    String driverName;
+    @Option(names = "--track", required = true, paramLabel = "ID", description = "track id (racer tracks list)")
+    String trackId;
+    @Option(names = "--laps", paramLabel = "N", description = "laps (default: " + TimeTrialConfig.DEFAULT_LAPS + ")")
+    Integer laps;
+    @Option(names = "--offtrack-penalty", paramLabel = "S", description = "seconds frozen after going off track (default: "
+            + TimeTrialConfig.DEFAULT_OFF_TRACK_PENALTY + ")")
+    Double offTrackPenalty;
+    @Option(names = "--max-resets", paramLabel = "N",
+            description = "resets allowed in the trial; 0 = the first off-track ends it (default: unlimited)")
+    Integer maxResets;
+    @Option(names = "--on-stuck", paramLabel = "end|reset",
+            description = "a reversed or immobilised car ends the trial, or is reset like an off-track (default: end)")
+    String onStuck;
+    @Option(names = "--ranking", paramLabel = "RULE",
+            description = "best_lap_time, avg_lap_time or total_time (default: best_lap_time)")
+    String ranking;
+    @Option(names = "--avg-laps", paramLabel = "N", description = "consecutive laps averaged by avg_lap_time (default: "
+            + TimeTrialConfig.DEFAULT_AVG_LAPS + ")")
+    Integer avgLaps;
+    @Option(names = "--time-limit", paramLabel = "S", description = "simulation time after which the trial ends (default: "
+            + TimeTrialConfig.DEFAULT_TIME_LIMIT + " s)")
+    Double timeLimit;
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "time-trial rules as JSON (TimeTrialConfig fields); the options above override it")
+    Path rulesFile;
+    @Option(names = "--reversed", description = "drive the track in reverse")
+    boolean reversed;
+    @Option(names = "--seed", defaultValue = "0", description = "reset seed (default: ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--reward", paramLabel = "SPEC",
+            description = "reward function for the trace's reward column: a built-in name, java:CLASS or a file (default: none, 0)")
+    String reward;
+    @Option(names = "--trace", paramLabel = "FILE", description = "write a per-step sim-trace CSV (DeepRacer's columns)")
+    Path trace;
+    @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON")
+    Path json;
+    @Option(names = "--png", paramLabel = "FILE", description = "draw the laps on the track, coloured by speed")
+    Path png;
+
+    /** What {@code --json} writes. */
+    record Report(String kind, String track, String trackName, double trackLength, String driver, String model,
+                  TrialResult result, double wallMs) {
+    }
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        TimeTrialConfig rules = rules();
+        Track track = TrackOption.load(trackId);
+        EnvConfig envConfig = EnvConfig.DEFAULT.withReversed(reversed);
+        RewardFunction rewardFn = null;
+        if (reward != null) {
+            try {
+                rewardFn = Rewards.load(reward);
+            } catch (RewardException e) {
+                throw new UserException(e.getMessage());
+            }
+        }
+        try (Driver driver = openDriver(); RewardFunction rf = rewardFn) {
+            TimeTrial trial = rf == null ? new TimeTrial(track, envConfig, rules)
+                    : new TimeTrial(track, envConfig, rules, rf);
+            TrackGeometry geo = TrackGeometry.of(track, reversed);
+            LapPlot plot = png == null ? null : new LapPlot(geo).maxSpeed(envConfig.car().maxSpeed());
+            SimTraceWriter writer = trace == null ? null : SimTraceWriter.open(trace);
+            TrialObserver observer = TrialObserver.NONE;
+            if (writer != null) {
+                observer = observer.andThen(writer::row);
+            }
+            if (plot != null) {
+                observer = observer.andThen(plot.observer());
+            }
+            TrialResult result;
+            long t0 = System.nanoTime();
+            try {
+                result = trial.run(driver, seed, observer);
+            } catch (RuntimeException e) {
+                if (writer != null) {
+                    writer.abort();
+                }
+                throw e;
+            }
+            long t1 = System.nanoTime();
+            if (writer != null) {
+                writer.close();
+            }
+            double wallMs = (t1 - t0) / 1e6;
+            printTable(System.out, track, result, wallMs, (t0 - start) / 1e6);
+            if (plot != null) {
+                plot.title(String.format(Locale.ROOT, "%s on %s%s: %s", result.driver(), track.id(),
+                        reversed ? " (reversed)" : "", summary(result)));
+                for (LapResult l : result.laps()) {
+                    plot.note(String.format(Locale.ROOT, "lap %d %9s%s", l.lap(), seconds(l.timeMs()),
+                            l.completed() ? "" : String.format(Locale.ROOT, " %.0f%%", l.progress())));
+                }
+                plot.note("");
+                plot.note("best  " + orDash(result.bestLapMs()));
+                plot.note("avg   " + orDash(result.avgLapMs()));
+                plot.note("total " + orDash(result.totalTimeMs()));
+                plot.note("off track " + result.offTracks() + ", resets " + result.resets());
+                plot.write(png);
+                System.out.println("Picture: " + png);
+            }
+            if (trace != null) {
+                System.out.println("Sim-trace: " + trace + " (" + writer.rows() + " rows)");
+            }
+            if (json != null) {
+                Report report = new Report("racer-time-trial/1", track.id(), track.name(),
+                        geo.length(), result.driver(), model == null ? null : model.toString(), result, wallMs);
+                writeAtomically(json, mapper().writeValueAsString(report) + "\n");
+                System.out.println("Result: " + json);
+            }
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TimeTrialConfig rules() {
+        TimeTrialConfig c = TimeTrialConfig.DEFAULT;
+        if (rulesFile != null) {
+            try {
+                c = mapper().readValue(rulesFile.toFile(), TimeTrialConfig.class);
+            } catch (IOException e) {
+                throw new UserException(rulesFile + ": not valid time-trial rules: " + rootMessage(e));
+            }
+        }
+        try {
+            if (laps != null) {
+                c = c.withLaps(laps);
+            }
+            if (offTrackPenalty != null) {
+                c = c.withOffTrackPenalty(offTrackPenalty);
+            }
+            if (maxResets != null) {
+                if (maxResets < 0) {
+                    throw new UserException("--max-resets must be >= 0 (leave it out for unlimited)");
+                }
+                c = c.withMaxResets(maxResets);
+            }
+            if (onStuck != null) {
+                c = c.withOnStuck(switch (onStuck.toLowerCase(Locale.ROOT)) {
+                    case "end" -> StuckRule.END;
+                    case "reset" -> StuckRule.RESET;
+                    default -> throw new UserException("--on-stuck must be end or reset, not \"" + onStuck + "\"");
+                });
+            }
+            if (ranking != null) {
+                c = c.withRanking(RankingRule.parse(ranking));
+            }
+            if (avgLaps != null) {
+                c = c.withAvgLaps(avgLaps);
+            }
+            if (timeLimit != null) {
+                c = c.withTimeLimit(timeLimit);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        return c;
+    }
+
+    private Driver openDriver() {
+        if ((model == null) == (driverName == null)) {
+            throw new UserException("give a model folder (racer evaluate models/NAME ...) or --driver pure-pursuit, not "
+                    + (model == null ? "neither" : "both"));
+        }
+        if (driverName != null) {
+            return switch (driverName.toLowerCase(Locale.ROOT)) {
+                case "pure-pursuit", "pure_pursuit", "purepursuit" -> new PurePursuitDriver();
+                default -> throw new UserException("unknown driver \"" + driverName + "\"; built-in drivers: pure-pursuit");
+            };
+        }
+        Path dir = model;
+        if (!Files.isDirectory(dir) && !dir.isAbsolute() && dir.getNameCount() == 1
+                && Files.isDirectory(Path.of("models").resolve(dir))) {
+            dir = Path.of("models").resolve(dir);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UserException(model + ": no such model folder");
+        }
+        try {
+            return DriverProvider.openModel(dir);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    static void printTable(PrintStream out, Track track, TrialResult r, double wallMs, double startupMs) {
+        TimeTrialConfig c = r.config();
+        out.printf(Locale.ROOT, "Time trial: %s on %s%s (%s), %d lap%s, seed %d%n", r.driver(), track.id(),
+                r.reversed() ? " reversed" : "", track.name(), c.laps(), c.laps() == 1 ? "" : "s", r.seed());
+        out.printf(Locale.ROOT, "Rules: off-track penalty %s s, resets %s, reversed/immobilised %s, ranked by %s%n",
+                trim(c.offTrackPenalty()), c.unlimitedResets() ? "unlimited" : String.valueOf(c.maxResets()),
+                c.onStuck() == StuckRule.END ? "end the trial" : "count as resets",
+                c.ranking().key() + (c.ranking() == RankingRule.AVG_LAP_TIME ? " over " + c.avgLaps() + " laps" : ""));
+        out.println();
+        out.println("  Lap      Time   Steps  Penalty  Off-track  Resets  Progress  Mean speed  Top speed");
+        for (LapResult l : r.laps()) {
+            out.printf(Locale.ROOT, "  %3d %9s %7d %8s %10d %7d %8.1f%% %7.2f m/s %6.2f m/s%n", l.lap(),
+                    seconds(l.timeMs()), l.steps(), seconds(l.penaltyMs()), l.offTracks(), l.resets(), l.progress(),
+                    l.meanSpeed(), l.maxSpeed());
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%s: %s%n", capitalise(r.status().label()), summary(r));
+        out.printf(Locale.ROOT, "Best lap %s   average of %d %s   total %s   off track %d   resets %d%n",
+                orDash(r.bestLapMs()), c.avgLaps(), orDash(r.avgLapMs()), orDash(r.totalTimeMs()), r.offTracks(),
+                r.resets());
+        out.printf(Locale.ROOT, "Score (%s): %s%n", c.ranking().key(),
+                r.score() == null ? "none (does not qualify)" : seconds(r.score()));
+        out.printf(Locale.ROOT, "Simulated %.2f s in %.1f ms of wall time (%.0fx real time; start-up %.0f ms)%n",
+                r.elapsedMs() / 1000.0, wallMs, r.elapsedMs() / Math.max(wallMs, 1e-3), startupMs);
+    }
+
+    private static String summary(TrialResult r) {
+        return r.lapsCompleted() + "/" + r.config().laps() + " laps"
+                + (r.bestLapMs() == null ? "" : ", best lap " + seconds(r.bestLapMs()));
+    }
+
+    static String seconds(long ms) {
+        return String.format(Locale.ROOT, "%d.%03d s", ms / 1000, ms % 1000);
+    }
+
+    private static String orDash(Long ms) {
+        return ms == null ? "-" : seconds(ms);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? e.getMessage() : t.getMessage();
+    }
+
+    static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path abs = file.toAbsolutePath();
+        if (abs.getParent() != null) {
+            Files.createDirectories(abs.getParent());
+        }
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
+        Files.writeString(tmp, text);
+        try {
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.racer.cli;
+
+import dev.racer.race.Driver;
+import dev.racer.race.DriverProvider;
+import dev.racer.race.EnvConfig;
+import dev.racer.render.Cameras;
+import dev.racer.render.TrackScene;
+import dev.racer.reward.Rewards;
+import dev.racer.track.Track;
+import dev.racer.track.TrackGeometry;
+import dev.racer.track.TrackLibrary;
+import dev.racer.view.CenterLineFollower;
+import dev.racer.view.GlContext;
+import dev.racer.view.HeadlessRenderer;
+import dev.racer.view.LiveSource;
+import dev.racer.view.ReplayFrame;
+import dev.racer.view.ReplaySource;
+import dev.racer.view.Source;
+import dev.racer.view.TraceCsv;
+import dev.racer.view.Viewer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code racer view}: watch a model (or the built-in driver) race live, or replay a trace; or take a screenshot. */
+@Command(name = "view", mixinStandardHelpOptions = true,
+        description = {"Watches a car lap in a 3D window: a model folder drives live, --driver follow uses the built-in"
+                + " centre-line follower, --trace replays a sim-trace CSV.",
+            "Keys: 1 chase, 2 top-down, 3 on-board, C next camera, V sensor frame; Space pause, Right step, Up/Down faster/slower,"
+                + " 0 real time; Esc quits.",
+            "With --screenshot it renders one picture with no display (OpenGL over EGL) and exits."})
+public final class ViewCommand implements Runnable {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL_DIR", description = "model folder to drive live")
+    Path model;
+
+    @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
+    String track;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "replay this sim-trace CSV instead of driving live")
+    Path trace;
+
+    @Option(names = "--driver", paramLabel = "NAME",
+            description = "driver when no model is given: follow (alias pure-pursuit), the centre-line follower")
+    String driver;
+
+    @Option(names = "--reward", defaultValue = "center_line", description = "reward shown live (default: ${DEFAULT-VALUE})")
+    String reward;
+
+    @Option(names = "--reversed", description = "drive the track in reverse")
+    boolean reversed;
+
+    @Option(names = "--camera", defaultValue = "chase", description = "chase, top or onboard (default: ${DEFAULT-VALUE})")
+    String camera;
+
+    @Option(names = "--size", defaultValue = "1280x720", paramLabel = "WxH", description = "window or picture size (default: ${DEFAULT-VALUE})")
+    String size;
+
+    @Option(names = "--screenshot", paramLabel = "PNG", description = "write one headless picture and exit")
+    Path screenshot;
+
+    @Option(names = "--at-step", defaultValue = "0", paramLabel = "N", description = "the screenshot's step (default: ${DEFAULT-VALUE})")
+    int atStep;
+
+    @Option(names = "--no-hud", description = "leave the HUD out")
+    boolean noHud;
+
+    @Option(names = "--sensor", description = "show the camera sensor's 160x120 grayscale frame in a corner (key V)")
+    boolean sensorInset;
+
+    @Option(names = "--speed", defaultValue = "1", description = "playback speed: 0.125 .. 16 (default: ${DEFAULT-VALUE})")
+    double speed;
+
+    @Option(names = "--max-speed", defaultValue = "2.0", description = "the follower's top speed [m/s] (default: ${DEFAULT-VALUE})")
+    double maxSpeed;
+
+    @Option(names = "--frames", defaultValue = "0", description = "quit after this many frames (0: when closed)")
+    long frames;
+
+    @Option(names = "--fps", description = "print the frame rate every second")
+    boolean printFps;
+
+    @Option(names = "--no-vsync", description = "do not wait for the display's refresh (to measure frames/s)")
+    boolean noVsync;
+
+    @Override
+    public void run() {
+        int[] wh = parseSize(size);
+        Cameras.Mode mode;
+        try {
+            mode = Cameras.Mode.parse(camera);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        if (atStep < 0) {
+            throw new UserException("--at-step must be >= 0");
+        }
+        Track t = TrackLibrary.standard().get(track);
+        EnvConfig config = EnvConfig.DEFAULT.withReversed(reversed);
+        TrackScene scene = TrackScene.of(TrackGeometry.of(t, reversed));
+        try (Source source = source(t, config)) {
+            for (double s = 1; s < speed - 1e-9; s *= 2) {
+                source.faster();
+            }
+            for (double s = 1; s > speed + 1e-9; s /= 2) {
+                source.slower();
+            }
+            if (screenshot != null) {
+                source.seek(atStep);
+                try (HeadlessRenderer r = HeadlessRenderer.open(scene, config.car(), wh[0], wh[1])) {
+                    HeadlessRenderer.writePng(r.image(source.state(), mode, !noHud, sensorInset), screenshot);
+                    System.out.printf(Locale.ROOT, "wrote %s: %dx%d, %s camera, step %d (%s)%n", screenshot, wh[0], wh[1],
+                            mode.name().toLowerCase(Locale.ROOT), source.state().step, r.describe());
+                }
+                return;
+            }
+            Viewer.Stats stats = new Viewer(scene, config.car(), source,
+                    new Viewer.Options(wh[0], wh[1], mode, !noVsync, frames, printFps, sensorInset), System.out).run();
+            System.out.printf(Locale.ROOT, "viewer: %d frames in %.1f s: %.1f frames/s at %dx%d (%s)%n", stats.frames(),
+                    stats.seconds(), stats.fps(), wh[0], wh[1], stats.renderer());
+        } catch (GlContext.GlException e) {
+            throw new UserException(e.getMessage(), 4);
+        } catch (java.io.IOException e) {
+            throw new UserException("cannot write " + screenshot + ": " + e.getMessage());
+        }
+    }
+
+    private Source source(Track t, EnvConfig config) {
+        if (trace != null) {
+            if (model != null || driver != null) {
+                throw new UserException("give either --trace FILE or a model folder / --driver, not both");
+            }
+            if (!Files.isRegularFile(trace)) {
+                throw new UserException(trace + ": no such trace file");
+            }
+            List<ReplayFrame> frames;
+            try {
+                frames = TraceCsv.read(trace, config.car().frontPointOffset());
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            if (frames.isEmpty()) {
+                throw new UserException(trace + ": the trace has no steps");
+            }
+            return new ReplaySource(frames, "REPLAY " + trace.getFileName());
+        }
+        Driver d;
+        String label;
+        if (model != null) {
+            if (driver != null) {
+                throw new UserException("give either a model folder or --driver, not both");
+            }
+            try {
+                d = DriverProvider.openModel(model);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            label = "LIVE " + model.getFileName();
+        } else {
+            String name = driver == null ? "follow" : driver;
+            if (!name.equals("follow") && !name.equals("pure-pursuit") && !name.equals("center-line")) {
+                throw new UserException("unknown --driver " + name + " (known: follow, pure-pursuit)");
+            }
+            d = new CenterLineFollower(maxSpeed);
+            label = "LIVE FOLLOWER";
+        }
+        return new LiveSource(t, config, d, Rewards.load(reward), label);
+    }
+
+    static int[] parseSize(String s) {
+        String[] p = s.toLowerCase(Locale.ROOT).split("x");
+        try {
+            if (p.length == 2) {
+                int w = Integer.parseInt(p[0].strip()), h = Integer.parseInt(p[1].strip());
+                if (w >= 16 && h >= 16 && w <= 8192 && h <= 8192) {
+                    return new int[] {w, h};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new UserException("--size must be WIDTHxHEIGHT, 16..8192 each, e.g. 1280x720; got \"" + s + "\"");
+    }
+}

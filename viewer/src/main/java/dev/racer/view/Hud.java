@@ -1,0 +1,147 @@
+package dev.racer.view;
+
+import static org.lwjgl.opengl.GL30C.*;
+
+import dev.racer.render.Cameras;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.Locale;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.system.MemoryUtil;
+
+/**
+ * The heads-up display: lap, lap time, best lap, speed, progress, reward and off-track count, written with
+ * {@link BitmapFont} into a small texture (re-uploaded only when the text changes) and drawn as a quad in
+ * the top-left corner.
+ */
+final class Hud implements AutoCloseable {
+    private static final int TEX_W = 512, TEX_H = 64, PAD = 4;
+    private final GlProgram program;
+    private final int viewportLocation;
+    private final int texture;
+    private final int vao;
+    private final int vbo;
+    private final ByteBuffer pixels = MemoryUtil.memAlloc(TEX_W * TEX_H * 4);
+    private String shown = null;
+    private int usedW, usedH;
+
+    Hud() {
+        program = new GlProgram("hud.vert", "hud.frag");
+        viewportLocation = program.uniform("viewport");
+        program.use();
+        glUniform1i(program.uniform("text"), 0);
+        texture = glGenTextures();
+        glBindTexture(GL_TEXTURE_2D, texture);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, TEX_W, TEX_H, 0, GL_RGBA, GL_UNSIGNED_BYTE, (ByteBuffer) null);
+        vao = glGenVertexArrays();
+        vbo = glGenBuffers();
+        glBindVertexArray(vao);
+        glBindBuffer(GL_ARRAY_BUFFER, vbo);
+        glBufferData(GL_ARRAY_BUFFER, 6L * 4 * Float.BYTES, GL_DYNAMIC_DRAW);
+        glVertexAttribPointer(0, 2, GL_FLOAT, false, 4 * Float.BYTES, 0L);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(1, 2, GL_FLOAT, false, 4 * Float.BYTES, 2L * Float.BYTES);
+        glEnableVertexAttribArray(1);
+        glBindVertexArray(0);
+    }
+
+    /** The HUD's lines for a state. */
+    static String[] lines(ViewState s, Cameras.Mode mode) {
+        String best = Double.isNaN(s.bestLap) ? "-" : String.format(Locale.ROOT, "%.2f S", s.bestLap);
+        return new String[] {
+            String.format(Locale.ROOT, "LAP %d  TIME %.2f S  BEST %s", s.lap, s.lapTime, best),
+            String.format(Locale.ROOT, "SPEED %.2f M/S  PROGRESS %.1f%%", s.speed, s.progress),
+            String.format(Locale.ROOT, "REWARD %.3f  OFF TRACK %d  STEP %d", s.reward, s.offTrack, s.step),
+            mode.name() + " CAMERA (1 2 3 C)  " + s.info
+        };
+    }
+
+    /** Draws the HUD over the bound framebuffer of {@code width × height} pixels. */
+    void draw(ViewState s, Cameras.Mode mode, int width, int height) {
+        String[] lines = lines(s, mode);
+        String text = String.join("\n", lines);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, texture);
+        if (!text.equals(shown)) {
+            render(lines);
+            glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+            glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, TEX_W, TEX_H, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+            shown = text;
+        }
+        int scale = width >= 900 ? 2 : 1;
+        float x1 = usedW * scale, y1 = usedH * scale;
+        float u = (float) usedW / TEX_W, v = (float) usedH / TEX_H;
+        program.use();
+        glUniform2f(viewportLocation, width, height);
+        glBindVertexArray(vao);
+        glBindBuffer(GL_ARRAY_BUFFER, vbo);
+        try (MemoryStack stack = MemoryStack.stackPush()) {
+            FloatBuffer q = stack.mallocFloat(24);
+            q.put(new float[] {0, 0, 0, 0, x1, 0, u, 0, x1, y1, u, v, 0, 0, 0, 0, x1, y1, u, v, 0, y1, 0, v}).flip();
+            glBufferSubData(GL_ARRAY_BUFFER, 0, q);
+        }
+        glDisable(GL_DEPTH_TEST);
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+        glDrawArrays(GL_TRIANGLES, 0, 6);
+        glDisable(GL_BLEND);
+    }
+
+    /** Writes the lines into the texture image: white text with a dark shadow on a translucent panel. */
+    private void render(String[] lines) {
+        int maxW = 0;
+        for (String l : lines) {
+            maxW = Math.max(maxW, BitmapFont.width(l));
+        }
+        usedW = Math.min(TEX_W, maxW + 2 * PAD + 1);
+        usedH = Math.min(TEX_H, lines.length * BitmapFont.LINE + 2 * PAD - 1);
+        for (int i = 0; i < TEX_W * TEX_H; i++) {
+            int x = i % TEX_W, y = i / TEX_W;
+            boolean panel = x < usedW && y < usedH;
+            pixels.put(4 * i, (byte) 0).put(4 * i + 1, (byte) 0).put(4 * i + 2, (byte) 0)
+                    .put(4 * i + 3, (byte) (panel ? 140 : 0));
+        }
+        for (int li = 0; li < lines.length; li++) {
+            String l = lines[li];
+            int oy = PAD + li * BitmapFont.LINE;
+            for (int ci = 0; ci < l.length(); ci++) {
+                int ox = PAD + ci * BitmapFont.ADVANCE;
+                for (int gy = 0; gy < BitmapFont.GLYPH_H; gy++) {
+                    for (int gx = 0; gx < BitmapFont.GLYPH_W; gx++) {
+                        if (BitmapFont.pixel(l.charAt(ci), gx, gy)) {
+                            set(ox + gx + 1, oy + gy + 1, 0, 0, 0, 255); // shadow
+                        }
+                    }
+                }
+                for (int gy = 0; gy < BitmapFont.GLYPH_H; gy++) {
+                    for (int gx = 0; gx < BitmapFont.GLYPH_W; gx++) {
+                        if (BitmapFont.pixel(l.charAt(ci), gx, gy)) {
+                            set(ox + gx, oy + gy, 255, 255, 255, 255);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void set(int x, int y, int r, int g, int b, int a) {
+        if (x < 0 || y < 0 || x >= TEX_W || y >= TEX_H) {
+            return;
+        }
+        int o = 4 * (y * TEX_W + x);
+        pixels.put(o, (byte) r).put(o + 1, (byte) g).put(o + 2, (byte) b).put(o + 3, (byte) a);
+    }
+
+    @Override
+    public void close() {
+        glDeleteTextures(texture);
+        glDeleteBuffers(vbo);
+        glDeleteVertexArrays(vao);
+        program.close();
+        MemoryUtil.memFree(pixels);
+    }
+}
