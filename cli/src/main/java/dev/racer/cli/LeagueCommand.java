@@ -5,7 +5,6 @@ import dev.racer.league.LeagueClient;
 import dev.racer.league.LeagueConfig;
 import dev.racer.league.LeagueRules;
 import dev.racer.league.LeagueServer;
-import dev.racer.league.Ranking;
 import dev.racer.league.UploadLimits;
 import dev.racer.track.TrackLibrary;
 import java.io.PrintWriter;
@@ -49,7 +48,7 @@ public final class LeagueCommand implements Runnable {
 
         LeagueRules rules() {
             try {
-                return new LeagueRules(track, laps, Math.round(penalty * 1000), maxResets, Ranking.parse(ranking), timeLimit);
+                return new LeagueRules(track, laps, Math.round(penalty * 1000), maxResets, dev.racer.race.RankingRule.parse(ranking), timeLimit);
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             }

@@ -80,7 +80,7 @@ public final class SubmitCommand implements Callable<Integer> {
                 r.path("completed").asBoolean() ? "finished" : "did not finish (" + r.path("end_reason").asText() + ")",
                 r.path("laps_completed").asInt(), secs(r.path("total_ms").asLong()), r.path("offtracks").asInt());
         for (JsonNode lap : r.path("laps")) {
-            out.printf(Locale.ROOT, "  lap %d  %s s%s%s%n", lap.path("lap").asInt() + 1, secs(lap.path("timeMs").asLong()),
+            out.printf(Locale.ROOT, "  lap %d  %s s%s%s%n", lap.path("lap").asInt(), secs(lap.path("timeMs").asLong()),
                     lap.path("offtracks").asInt() > 0 ? "  (" + lap.path("offtracks").asInt() + " off track)" : "",
                     lap.path("completed").asBoolean() ? "" : "  unfinished");
         }

@@ -136,7 +136,7 @@ final class Evaluator implements AutoCloseable {
         try {
             RaceOutcome o = f.get(limitNanos + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
             Files.move(tmpTrace, trace, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            if (store.finish(id, worker, o, rules.ranking(), trace.getFileName().toString())) {
+            if (store.finish(id, worker, o, trace.getFileName().toString())) {
                 raced.incrementAndGet();
                 LOG.info("raced {}: {} laps, {} ms, {}", id, o.lapsCompleted(), o.totalMs(), o.endReason());
             }

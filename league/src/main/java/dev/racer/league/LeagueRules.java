@@ -1,5 +1,6 @@
 package dev.racer.league;
 
+import dev.racer.race.RankingRule;
 import dev.racer.track.TrackLibrary;
 
 /**
@@ -12,10 +13,10 @@ import dev.racer.track.TrackLibrary;
  * @param ranking          how races are ranked
  * @param timeLimitSeconds wall-clock limit for evaluating one submission [s]
  */
-public record LeagueRules(String trackId, int laps, long offtrackPenaltyMs, int maxResets, Ranking ranking,
+public record LeagueRules(String trackId, int laps, long offtrackPenaltyMs, int maxResets, RankingRule ranking,
                           int timeLimitSeconds) {
 
-    public static final LeagueRules DEFAULT = new LeagueRules("reinvent_base", 3, 2000, -1, Ranking.TOTAL_TIME, 120);
+    public static final LeagueRules DEFAULT = new LeagueRules("reinvent_base", 3, 2000, -1, RankingRule.TOTAL_TIME, 120);
 
     public LeagueRules {
         if (!TrackLibrary.isSafeId(trackId)) {

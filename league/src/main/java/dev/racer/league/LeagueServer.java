@@ -69,7 +69,7 @@ public final class LeagueServer implements AutoCloseable {
     /** Opens the database, creates the start-up league, starts the workers and the HTTP server. */
     public static LeagueServer start(LeagueConfig config) throws Exception {
         TrackLibrary tracks = TrackLibrary.standard();
-        return start(config, tracks, new EngineRaceRunner(tracks));
+        return start(config, tracks, new TimeTrialRaceRunner(tracks));
     }
 
     public static LeagueServer start(LeagueConfig config, TrackLibrary tracks, RaceRunner runner) throws Exception {
@@ -220,7 +220,7 @@ public final class LeagueServer implements AutoCloseable {
             rules = new LeagueRules(b.path("track").asText(d.trackId()), b.path("laps").asInt(d.laps()),
                     Math.round(b.path("offtrack_penalty").asDouble(d.offtrackPenaltyMs() / 1000.0) * 1000),
                     b.path("max_resets").asInt(d.maxResets()),
-                    b.has("ranking") ? Ranking.parse(b.get("ranking").asText()) : d.ranking(),
+                    b.has("ranking") ? dev.racer.race.RankingRule.parse(b.get("ranking").asText()) : d.ranking(),
                     b.path("time_limit").asInt(d.timeLimitSeconds()));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
@@ -359,7 +359,7 @@ public final class LeagueServer implements AutoCloseable {
         if (trace.isEmpty()) {
             throw ApiException.notFound("that racer has no ranked race in league " + l.id());
         }
-        ctx.json(TraceCsv.replay(tracesDir.resolve(trace.get()), 4000));
+        ctx.json(Replay.of(tracesDir.resolve(trace.get()), 4000));
     }
 
     // ------------------------------------------------------------------ helpers

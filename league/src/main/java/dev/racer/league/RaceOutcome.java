@@ -1,31 +1,38 @@
 package dev.racer.league;
 
+import dev.racer.race.LapResult;
+import dev.racer.race.TrialResult;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * What one league race produced.
+ * What one league race produced: the figures of a {@link TrialResult} the league stores and shows.
  *
  * @param completed  every lap of the league was finished
- * @param endReason  why the race ended: {@code finished}, {@code off_track} (reset limit), {@code reversed},
+ * @param endReason  how the trial ended: {@code finished}, {@code off_track} (no reset left), {@code reversed},
  *                   {@code immobilized}, {@code time_up}, ...
  * @param laps       the laps raced (the last one may be unfinished)
- * @param totalMs    race time [ms] in simulation time, penalties included
+ * @param scoreMs    what the league's ranking rule ranks by [ms], or null when the race does not qualify
+ * @param bestLapMs  fastest completed lap, or null
+ * @param avgLapMs   best mean over consecutive completed laps, or null
+ * @param totalMs    the trial clock when it ended [ms], penalties included
  * @param offtracks  times the car left the track
  * @param resets     times the car was put back on the track
- * @param steps      simulation steps
+ * @param steps      driving steps
  */
-public record RaceOutcome(boolean completed, String endReason, List<Lap> laps, long totalMs, int offtracks,
-                          int resets, long steps) {
+public record RaceOutcome(boolean completed, String endReason, List<Lap> laps, Long scoreMs, Long bestLapMs,
+                          Long avgLapMs, long totalMs, int offtracks, int resets, long steps) {
 
     /**
      * One lap.
      *
-     * @param lap       0-based lap number
+     * @param lap       lap number, from 1
      * @param timeMs    lap time [ms], penalties included
      * @param offtracks times off track in this lap
      * @param completed the lap was finished
+     * @param progress  how far the lap got [%]
      */
-    public record Lap(int lap, long timeMs, int offtracks, boolean completed) {
+    public record Lap(int lap, long timeMs, int offtracks, boolean completed, double progress) {
     }
 
     public RaceOutcome {
@@ -37,26 +44,14 @@ public record RaceOutcome(boolean completed, String endReason, List<Lap> laps, l
         return (int) laps.stream().filter(Lap::completed).count();
     }
 
-    /** The fastest finished lap [ms], or -1. */
-    public long bestLapMs() {
-        return laps.stream().filter(Lap::completed).mapToLong(Lap::timeMs).min().orElse(-1);
+    /** The league's view of a time trial. */
+    public static RaceOutcome of(TrialResult r) {
+        List<Lap> laps = r.laps().stream().map(RaceOutcome::lap).toList();
+        return new RaceOutcome(r.lapsCompleted() == r.config().laps(), r.status().name().toLowerCase(Locale.ROOT), laps,
+                r.score(), r.bestLapMs(), r.avgLapMs(), r.elapsedMs(), r.offTracks(), r.resets(), r.steps());
     }
 
-    /** The mean of the finished laps [ms], or -1. */
-    public long avgLapMs() {
-        return lapsCompleted() == 0 ? -1
-                : Math.round(laps.stream().filter(Lap::completed).mapToLong(Lap::timeMs).average().orElse(-1));
-    }
-
-    /** The score the ranking rule gives a completed race [ms] (lower is better), or -1 if not completed. */
-    public long scoreMs(Ranking ranking) {
-        if (!completed) {
-            return -1;
-        }
-        return switch (ranking) {
-            case BEST_LAP_TIME -> bestLapMs();
-            case AVG_LAP_TIME -> avgLapMs();
-            case TOTAL_TIME -> totalMs;
-        };
+    private static Lap lap(LapResult l) {
+        return new Lap(l.lap(), l.timeMs(), l.offTracks(), l.completed(), l.progress());
     }
 }

@@ -48,7 +48,7 @@ public final class Store {
     }
 
     public record BoardEntry(int rank, String racerId, String racerName, String modelName, long scoreMs,
-                             long bestLapMs, long avgLapMs, long totalMs, int offtracks, long finishedAt,
+                             Long bestLapMs, Long avgLapMs, long totalMs, int offtracks, long finishedAt,
                              int submissions, List<RaceOutcome.Lap> laps) {
     }
 
@@ -120,7 +120,7 @@ public final class Store {
     private static League league(ResultSet rs) throws SQLException {
         return new League(rs.getString("id"), rs.getString("name"), new LeagueRules(rs.getString("track_id"),
                 rs.getInt("laps"), rs.getLong("offtrack_penalty_ms"), rs.getInt("max_resets"),
-                Ranking.valueOf(rs.getString("ranking")), rs.getInt("time_limit_s")), rs.getLong("created_at"));
+                dev.racer.race.RankingRule.valueOf(rs.getString("ranking")), rs.getInt("time_limit_s")), rs.getLong("created_at"));
     }
 
     // ------------------------------------------------------------------ racers
@@ -351,7 +351,7 @@ public final class Store {
     }
 
     /** Stores a race's result; false if the claim was lost meanwhile (another worker will race it). */
-    public boolean finish(String id, String worker, RaceOutcome o, Ranking ranking, String traceFile) throws SQLException {
+    public boolean finish(String id, String worker, RaceOutcome o, String traceFile) throws SQLException {
         String lapsJson;
         try {
             lapsJson = JSON.writeValueAsString(o.laps());
@@ -368,7 +368,7 @@ public final class Store {
                      + " error=NULL WHERE id=? AND worker=? AND status='running'")) {
             ps.setLong(1, System.currentTimeMillis());
             ps.setInt(2, o.completed() ? 1 : 0);
-            setLongOrNull(ps, 3, o.completed() ? o.scoreMs(ranking) : -1);
+            setLongOrNull(ps, 3, o.scoreMs());
             setLongOrNull(ps, 4, o.bestLapMs());
             setLongOrNull(ps, 5, o.avgLapMs());
             ps.setLong(6, o.totalMs());
@@ -384,8 +384,8 @@ public final class Store {
         }
     }
 
-    private static void setLongOrNull(PreparedStatement ps, int i, long v) throws SQLException {
-        if (v < 0) {
+    private static void setLongOrNull(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
             ps.setNull(i, Types.BIGINT);
         } else {
             ps.setLong(i, v);
@@ -424,8 +424,8 @@ public final class Store {
     // ------------------------------------------------------------------ the leaderboard
 
     /**
-     * The league's leaderboard: each racer's best completed submission (lowest score, then earliest), ranked by
-     * score. Ties share nothing: the earlier finish ranks first.
+     * The league's leaderboard: each racer's best qualifying submission (lowest score, then earliest), ranked by
+     * score. A race qualifies when the ranking rule gives it a score (total time: every lap completed). Ties share nothing: the earlier finish ranks first.
      */
     public List<BoardEntry> leaderboard(String leagueId, int limit) throws SQLException {
         String sql = "SELECT * FROM (SELECT s.racer_id, r.name AS racer_name, s.model_name, s.score_ms, s.best_lap_ms,"
@@ -433,7 +433,7 @@ public final class Store {
                 + " ROW_NUMBER() OVER (PARTITION BY s.racer_id ORDER BY s.score_ms, s.finished_at, s.id) AS rn,"
                 + " COUNT(*) OVER (PARTITION BY s.racer_id) AS n"
                 + " FROM submissions s JOIN racers r ON r.id = s.racer_id"
-                + " WHERE s.league_id = ? AND s.status = 'done' AND s.completed = 1) b"
+                + " WHERE s.league_id = ? AND s.status = 'done' AND s.score_ms IS NOT NULL) b"
                 + " WHERE b.rn = 1 ORDER BY b.score_ms, b.finished_at, b.racer_id LIMIT ?";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, leagueId);
@@ -442,8 +442,8 @@ public final class Store {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new BoardEntry(out.size() + 1, rs.getString("racer_id"), rs.getString("racer_name"),
-                            rs.getString("model_name"), rs.getLong("score_ms"), rs.getLong("best_lap_ms"),
-                            rs.getLong("avg_lap_ms"), rs.getLong("total_ms"), rs.getInt("offtracks"),
+                            rs.getString("model_name"), rs.getLong("score_ms"), longOrNull(rs, "best_lap_ms"),
+                            longOrNull(rs, "avg_lap_ms"), rs.getLong("total_ms"), rs.getInt("offtracks"),
                             rs.getLong("finished_at"), rs.getInt("n"), laps(rs.getString("laps_json"))));
                 }
             }
@@ -455,7 +455,7 @@ public final class Store {
     public Optional<String> bestTrace(String leagueId, String racerId) throws SQLException {
         try (Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement("SELECT trace_file FROM submissions WHERE league_id=? AND racer_id=?"
-                     + " AND status='done' AND completed=1 ORDER BY score_ms, finished_at, id LIMIT 1")) {
+                     + " AND status='done' AND score_ms IS NOT NULL ORDER BY score_ms, finished_at, id LIMIT 1")) {
             ps.setString(1, leagueId);
             ps.setString(2, racerId);
             try (ResultSet rs = ps.executeQuery()) {

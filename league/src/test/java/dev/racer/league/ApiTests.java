@@ -67,8 +67,13 @@ abstract class ApiTests {
         assertEquals("reinvent_base", track.path("id").asText());
         assertTrue(track.path("inner").size() > 10 && track.path("outer").size() == track.path("inner").size());
 
-        LeagueClient.Reply csv = t.client.get("/api/submissions/" + done.path("id").asText() + "/trace", token);
-        assertEquals(200, csv.status());
+        var http = java.net.http.HttpClient.newHttpClient();
+        var csv = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.server.url() + "/api/submissions/"
+                + done.path("id").asText() + "/trace")).header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().startsWith(String.join(",", dev.racer.trace.SimTraceWriter.COLUMNS) + "\n"),
+                "DeepRacer's sim-trace columns: " + csv.body().substring(0, 200));
     }
 
     @Test

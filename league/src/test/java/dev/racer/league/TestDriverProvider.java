@@ -5,19 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.racer.car.Control;
 import dev.racer.race.Driver;
 import dev.racer.race.DriverProvider;
+import dev.racer.race.PurePursuitDriver;
 import dev.racer.race.RacingEnv;
 import dev.racer.sensor.Sensor;
-import dev.racer.track.Projection;
-import dev.racer.track.TrackGeometry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Tests only: a model folder whose {@code training_algorithm} is {@value #ALGORITHM} is driven by a pure-pursuit
- * controller at the speed of its first action. {@code -Dracer.test.stepDelayMs=N} slows every step (to catch a
- * race mid-way).
+ * Tests only: a model folder whose {@code training_algorithm} is {@value #ALGORITHM} is driven by the engine's
+ * {@link PurePursuitDriver} with the top speed of its first action. {@code -Dracer.test.stepDelayMs=N} slows every
+ * step (to catch a race mid-way).
  */
 public final class TestDriverProvider implements DriverProvider {
     public static final String ALGORITHM = "test_pure_pursuit";
@@ -34,51 +33,41 @@ public final class TestDriverProvider implements DriverProvider {
                 return Optional.empty();
             }
             double speed = n.path("action_space").path(0).path("speed").asDouble(1.5);
+            PurePursuitDriver.Tuning d = PurePursuitDriver.Tuning.DEFAULT;
+            Driver pp = new PurePursuitDriver(new PurePursuitDriver.Tuning(d.lookaheadBase(), d.lookaheadGain(),
+                    d.lateralAccel(), d.brakeAccel(), d.previewTime(), speed, d.curvatureSpan()));
             long delay = Long.getLong("racer.test.stepDelayMs", 0);
-            return Optional.of(new PurePursuit(speed, delay));
+            return Optional.of(delay == 0 ? pp : new Slowed(pp, delay));
         } catch (IOException e) {
             throw new IllegalArgumentException(meta + ": " + e.getMessage());
         }
     }
 
-    static final class PurePursuit implements Driver {
-        private final double speed;
-        private final long delayMs;
-        private final Projection ahead = new Projection();
-
-        PurePursuit(double speed, long delayMs) {
-            this.speed = speed;
-            this.delayMs = delayMs;
-        }
-
+    /** A driver that sleeps before each action. */
+    record Slowed(Driver inner, long delayMs) implements Driver {
         @Override
         public String name() {
-            return "test-pure-pursuit";
+            return inner.name();
         }
 
         @Override
         public Sensor newSensor() {
-            return Sensor.none();
+            return inner.newSensor();
+        }
+
+        @Override
+        public void reset(RacingEnv env) {
+            inner.reset(env);
         }
 
         @Override
         public Control act(RacingEnv env, float[] observation) {
-            if (delayMs > 0) {
-                try {
-                    Thread.sleep(delayMs);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            TrackGeometry geo = env.geometry();
-            double along = env.params().projectionDistance() + 0.5;
-            if (along > geo.length()) {
-                along -= geo.length();
-            }
-            geo.center().interpolate(along, ahead);
-            double err = Math.atan2(ahead.y - env.carY(), ahead.x - env.carX()) - env.carYaw();
-            err = Math.atan2(Math.sin(err), Math.cos(err));
-            return new Control(Math.toDegrees(2.0 * err), speed);
+            return inner.act(env, observation);
         }
     }
 }

@@ -16,7 +16,7 @@ final class TestServer implements AutoCloseable {
 
     TestServer(LeagueConfig cfg) throws Exception {
         this.data = cfg.dataDir();
-        this.server = LeagueServer.start(cfg, TrackLibrary.standard(), new EngineRaceRunner(TrackLibrary.standard()));
+        this.server = LeagueServer.start(cfg, TrackLibrary.standard(), new TimeTrialRaceRunner(TrackLibrary.standard()));
         this.client = new LeagueClient(server.url());
     }
 
@@ -26,7 +26,7 @@ final class TestServer implements AutoCloseable {
         return LeagueConfig.defaults(data).withHost("127.0.0.1").withPort(0).withDb(dbUrl).withWorkers(2)
                 .withLeaseMs(3000).withRateLimits(1000, 1000).withAdminToken("admin-secret")
                 .withDefaultLeague(new LeagueConfig.LeagueSpec("default", "Test league",
-                        new LeagueRules(d.trackId(), 1, d.offtrackPenaltyMs(), d.maxResets(), Ranking.TOTAL_TIME, 60)));
+                        new LeagueRules(d.trackId(), 1, d.offtrackPenaltyMs(), d.maxResets(), dev.racer.race.RankingRule.TOTAL_TIME, 60)));
     }
 
     /** The PostgreSQL URL from RACER_TEST_PG_URL (environment or system property), or null. */

@@ -103,7 +103,7 @@ async function loadReplay(entry) {
   state.replay.laps.forEach((lap, i) => {
     const o = document.createElement('option');
     o.value = String(i);
-    o.textContent = 'lap ' + (lap.lap + 1);
+    o.textContent = 'lap ' + lap.lap;
     sel.appendChild(o);
   });
   sel.onchange = () => play();
