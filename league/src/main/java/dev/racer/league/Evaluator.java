@@ -123,9 +123,16 @@ final class Evaluator implements AutoCloseable {
         LeagueRules rules = league.get().rules();
         Path tmpTrace = tmpDir.resolve(id + ".trace-" + worker + ".csv"); // the server empties tmp/ when it starts
         Path trace = tracesDir.resolve(id + ".csv");
+        java.util.concurrent.atomic.AtomicReference<Future<?>> race = new java.util.concurrent.atomic.AtomicReference<>();
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
             try {
-                store.heartbeat(id, worker, leaseMs);
+                if (!store.heartbeat(id, worker, leaseMs)) {
+                    LOG.warn("lost the claim on {} (its lease ran out); another worker races it", id);
+                    Future<?> f = race.get();
+                    if (f != null) {
+                        f.cancel(true);
+                    }
+                }
             } catch (Exception e) {
                 LOG.warn("heartbeat for {}: {}", id, Database.rootMessage(e));
             }
@@ -133,6 +140,7 @@ final class Evaluator implements AutoCloseable {
         long limitNanos = TimeUnit.SECONDS.toNanos(rules.timeLimitSeconds());
         long deadline = System.nanoTime() + limitNanos;
         Future<RaceOutcome> f = races.submit(() -> runner.race(modelDir, rules, tmpTrace, deadline));
+        race.set(f);
         try {
             RaceOutcome o = f.get(limitNanos + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
             Files.move(tmpTrace, trace, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -140,6 +148,8 @@ final class Evaluator implements AutoCloseable {
                 raced.incrementAndGet();
                 LOG.info("raced {}: {} laps, {} ms, {}", id, o.lapsCompleted(), o.totalMs(), o.endReason());
             }
+        } catch (java.util.concurrent.CancellationException e) {
+            LOG.info("race of {} cancelled: the claim was lost", id);
         } catch (TimeoutException e) {
             f.cancel(true);
             store.fail(id, worker, "the evaluation ran past the league's time limit of " + rules.timeLimitSeconds() + " s");

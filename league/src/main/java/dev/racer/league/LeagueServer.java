@@ -45,6 +45,7 @@ public final class LeagueServer implements AutoCloseable {
     private final Store store;
     private final Evaluator evaluator;
     private final RateLimiter uploads;
+    private final RateLimiter registrations;
     private final Path modelsDir;
     private final Path tracesDir;
     private final Path tmpDir;
@@ -64,6 +65,7 @@ public final class LeagueServer implements AutoCloseable {
         this.store = new Store(db);
         this.evaluator = new Evaluator(store, runner, modelsDir, tracesDir, tmpDir, config.workers(), config.leaseMs());
         this.uploads = new RateLimiter(config.uploadsPerMinute());
+        this.registrations = new RateLimiter(Math.max(20, config.uploadsPerMinute()));
     }
 
     /** Opens the database, creates the start-up league, starts the workers and the HTTP server. */
@@ -194,6 +196,11 @@ public final class LeagueServer implements AutoCloseable {
     }
 
     private void register(Context ctx) throws SQLException {
+        long wait = registrations.acquire(ctx.ip());
+        if (wait > 0) {
+            ctx.header("Retry-After", String.valueOf(wait));
+            throw ApiException.tooMany("too many registrations from your address; try again in " + wait + " s");
+        }
         JsonNode body = jsonBody(ctx);
         String name = userString(body, "name", 1, 40);
         var created = store.createRacer(name);
