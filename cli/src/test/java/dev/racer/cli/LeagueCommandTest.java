@@ -44,13 +44,15 @@ class LeagueCommandTest {
                 {"action_space": [{"steering_angle": -15, "speed": 1.5}, {"steering_angle": 15, "speed": 1.5}],
                  "action_space_type": "discrete", "sensor": ["RACER_BORDER_RAYS"], "neural_network": "RACER_MLP",
                  "training_algorithm": "clipped_ppo", "version": "5"}""");
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(dir.resolve("model.zip")))) {
+        Files.createDirectories(dir.resolve("model"));
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(dir.resolve("model/policy.zip")))) {
             z.putNextEntry(new ZipEntry("configuration.json"));
             z.write("{}".getBytes());
             z.putNextEntry(new ZipEntry("coefficients.bin"));
             z.write(new byte[16]);
         }
-        Files.createDirectories(dir.resolve("checkpoints"));
+        Files.createDirectories(dir.resolve("checkpoint"));
+        Files.writeString(dir.resolve("checkpoint/state.json"), "{}");
         Files.writeString(dir.resolve("metrics.jsonl"), "{}\n");
         return dir;
     }

@@ -118,8 +118,8 @@ public final class LeagueClient {
     }
 
     /**
-     * Zips a model folder for upload: the files the league accepts ({@link ModelArchive#SENT}) that exist, flat;
-     * the rest of the folder (checkpoints, metrics, plots) stays home.
+     * Zips a model folder for upload: the files the league accepts ({@link ModelArchive#SENT}) that exist; the rest
+     * of the folder (checkpoints, metrics, plots) stays home.
      */
     public static byte[] zipModel(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -130,8 +130,12 @@ public final class LeagueClient {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            boolean sd = Files.isRegularFile(dir.resolve(ModelArchive.SAMEDIFF_WEIGHTS));
             for (String f : ModelArchive.SENT) {
                 Path p = dir.resolve(f);
+                if (sd && f.equals(ModelArchive.DL4J_WEIGHTS)) {
+                    continue; // the network the model races with, as DriverProvider picks it
+                }
                 if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     zip.putNextEntry(new ZipEntry(f));
                     Files.copy(p, zip);

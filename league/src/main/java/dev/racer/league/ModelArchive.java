@@ -26,16 +26,19 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
- * A submitted model: a <b>zip</b> archive of a model folder's files, unpacked into a folder only after every
- * check passes. The checks, all against someone else's bytes:
+ * A submitted model: a <b>zip</b> archive of a model folder's files (the layout {@code racer train} writes),
+ * unpacked into a folder only after every check passes. The checks, all against someone else's bytes:
  * <ul>
- *   <li>entry names: no absolute paths, no {@code ..}, no backslashes or control characters, no links, no nested
- *       folders (one top-level folder, as {@code zip -r NAME.zip NAME}, is allowed and stripped), no duplicates;
- *   <li>only the expected files ({@link #ALLOWED}): {@code model_metadata.json} and the weights are required;
+ *   <li>entry names: no absolute paths, no {@code ..}, no backslashes or control characters, no links, no folders
+ *       but {@code model/} (one top-level folder, as {@code zip -r NAME.zip NAME}, is allowed and stripped), no
+ *       duplicates;
+ *   <li>only the expected files ({@link #ALLOWED}): {@code model_metadata.json} and one network are required;
  *   <li>limits on entry count and on the bytes actually inflated (not the sizes the headers claim);
  *   <li>{@code model_metadata.json} checked field by field, {@code hyperparameters.json} key by key;
- *   <li>the weights a DL4J model zip ({@code configuration.json} + {@code coefficients.bin}) with the same entry
- *       checks, no Java-serialized entries, and only DL4J/ND4J classes named in its configuration.
+ *   <li>the network either SameDiff's FlatBuffers file {@code model/policy.sd} (clipped PPO; its FlatBuffers
+ *       offsets must hold together) or DL4J's model zip {@code model/policy.zip} (DQN, A3C:
+ *       {@code configuration.json} + {@code coefficients.bin}, with the same entry checks, no Java-serialized
+ *       entries, and only DL4J/ND4J classes named in its configuration).
  * </ul>
  * Nothing here deserializes Java objects. Every rejection is an {@link ApiException} with a message naming the
  * file and field.
@@ -43,14 +46,18 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 public final class ModelArchive {
     public static final String METADATA = "model_metadata.json";
     public static final String HYPERPARAMETERS = "hyperparameters.json";
-    /** the network weights in DL4J's model zip format */
-    public static final String WEIGHTS = "model.zip";
+    public static final String TRAINING_PARAMS = "training_params.json";
+    /** the network as SameDiff's FlatBuffers file (clipped PPO) */
+    public static final String SAMEDIFF_WEIGHTS = "model/policy.sd";
+    /** the network as DL4J's ModelSerializer zip (DQN, A3C) */
+    public static final String DL4J_WEIGHTS = "model/policy.zip";
+    /** the files {@code racer submit} sends from a model folder, and all a submission may hold; checkpoints,
+     *  metrics and plots stay home */
+    public static final List<String> SENT = List.of(METADATA, HYPERPARAMETERS, TRAINING_PARAMS, "reward_function.py",
+            "reward_function.java", "reward_function.js", SAMEDIFF_WEIGHTS, DL4J_WEIGHTS);
     /** every file a submission may hold */
-    public static final Set<String> ALLOWED = Set.of(METADATA, HYPERPARAMETERS, WEIGHTS, "reward_function.py",
-            "reward.py", "training_params.json", "training_settings.json");
-    /** the files {@code racer submit} sends from a model folder (the rest of a model folder stays home) */
-    public static final List<String> SENT = List.of(METADATA, HYPERPARAMETERS, WEIGHTS, "reward_function.py",
-            "reward.py", "training_params.json", "training_settings.json");
+    public static final Set<String> ALLOWED = Set.copyOf(SENT);
+    private static final String MODEL_FOLDER = "model/";
 
     private static final Set<String> METADATA_KEYS = Set.of("action_space", "action_space_type", "sensor",
             "neural_network", "training_algorithm", "version", "racer_hidden_layers", "preprocess_type");
@@ -101,17 +108,13 @@ public final class ModelArchive {
             long[] budget = {limits.maxUnpackedBytes()};
             for (ZipArchiveEntry e : entries) {
                 String name = e.getName();
+                String file = prefix != null ? name.substring(prefix.length()) : name;
                 if (e.isDirectory()) {
-                    if (prefix != null && name.equals(prefix)) {
+                    if (file.isEmpty() || file.equals(MODEL_FOLDER)) {
                         continue;
                     }
                     throw ApiException.invalid("the upload holds a folder \"" + printable(name)
-                            + "\": a model is a flat set of files (" + String.join(", ", SENT) + ")");
-                }
-                String file = prefix != null ? name.substring(prefix.length()) : name;
-                if (file.contains("/")) {
-                    throw ApiException.invalid("the upload holds \"" + printable(name)
-                            + "\" in a sub-folder: a model is a flat set of files");
+                            + "\"; a model holds only " + String.join(", ", SENT));
                 }
                 if (!ALLOWED.contains(file)) {
                     throw ApiException.invalid("the upload holds an unexpected file \"" + printable(file)
@@ -121,6 +124,9 @@ public final class ModelArchive {
                     throw ApiException.invalid("the upload holds \"" + file + "\" twice");
                 }
                 long cap = file.endsWith(".json") ? limits.maxJsonBytes() : limits.maxUnpackedBytes();
+                if (file.startsWith(MODEL_FOLDER)) {
+                    Files.createDirectories(into.resolve("model"));
+                }
                 try (InputStream in = zf.getInputStream(e);
                      OutputStream out = Files.newOutputStream(into.resolve(file), StandardOpenOption.CREATE_NEW)) {
                     copyCapped(in, out, cap, budget, file, limits);
@@ -129,8 +135,13 @@ public final class ModelArchive {
             if (!seen.contains(METADATA)) {
                 throw ApiException.invalid("the upload has no " + METADATA + " (the model folder's metadata)");
             }
-            if (!seen.contains(WEIGHTS)) {
-                throw ApiException.invalid("the upload has no " + WEIGHTS + " (the network weights in DL4J's format)");
+            if (!seen.contains(SAMEDIFF_WEIGHTS) && !seen.contains(DL4J_WEIGHTS)) {
+                throw ApiException.invalid("the upload has no network: " + SAMEDIFF_WEIGHTS + " (clipped PPO) or "
+                        + DL4J_WEIGHTS + " (DQN, A3C), as racer train writes them");
+            }
+            if (seen.contains(SAMEDIFF_WEIGHTS) && seen.contains(DL4J_WEIGHTS)) {
+                throw ApiException.invalid("the upload has two networks (" + SAMEDIFF_WEIGHTS + " and " + DL4J_WEIGHTS
+                        + "); send the one the model races with");
             }
         }
     }
@@ -240,12 +251,14 @@ public final class ModelArchive {
         if (Files.exists(dir.resolve(HYPERPARAMETERS))) {
             validateHyperparameters(readJson(dir.resolve(HYPERPARAMETERS), HYPERPARAMETERS));
         }
-        for (String f : List.of("training_params.json", "training_settings.json")) {
-            if (Files.exists(dir.resolve(f)) && !readJson(dir.resolve(f), f).isObject()) {
-                throw ApiException.invalid(f + " must be a JSON object");
-            }
+        if (Files.exists(dir.resolve(TRAINING_PARAMS)) && !readJson(dir.resolve(TRAINING_PARAMS), TRAINING_PARAMS).isObject()) {
+            throw ApiException.invalid(TRAINING_PARAMS + " must be a JSON object");
         }
-        validateWeights(dir.resolve(WEIGHTS), limits);
+        if (Files.exists(dir.resolve(DL4J_WEIGHTS))) {
+            validateDl4jZip(dir.resolve(DL4J_WEIGHTS), limits);
+        } else {
+            validateFlatBuffers(dir.resolve(SAMEDIFF_WEIGHTS));
+        }
     }
 
     static JsonNode readJson(Path file, String name) throws IOException {
@@ -380,9 +393,41 @@ public final class ModelArchive {
         }
     }
 
-    /** The weights: a DL4J model zip with its configuration and coefficients, and nothing else. */
-    static void validateWeights(Path weights, UploadLimits limits) throws IOException {
-        String what = WEIGHTS;
+    /**
+     * SameDiff's file is a FlatBuffers buffer: a root table offset, a table whose first word points back to its
+     * vtable, and a vtable whose sizes fit. Anything else is not such a file (it is read by FlatBuffers, never by
+     * Java deserialization).
+     */
+    static void validateFlatBuffers(Path file) throws IOException {
+        String what = SAMEDIFF_WEIGHTS;
+        long size = Files.size(file);
+        if (size < 16) {
+            throw ApiException.invalid(what + " is not a SameDiff network: only " + size + " bytes");
+        }
+        byte[] head = new byte[(int) Math.min(size, 1 << 16)];
+        try (InputStream in = Files.newInputStream(file)) {
+            in.readNBytes(head, 0, head.length);
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long root = Integer.toUnsignedLong(b.getInt(0));
+        boolean ok = root >= 4 && root + 4 <= size && root % 4 == 0 && root + 4 <= head.length;
+        if (ok) {
+            long vtable = root - b.getInt((int) root);
+            ok = vtable >= 4 && vtable + 4 <= head.length && vtable % 2 == 0;
+            if (ok) {
+                int vtSize = Short.toUnsignedInt(b.getShort((int) vtable));
+                int tableSize = Short.toUnsignedInt(b.getShort((int) vtable + 2));
+                ok = vtSize >= 4 && vtSize % 2 == 0 && vtable + vtSize <= size && tableSize >= 4 && root + tableSize <= size;
+            }
+        }
+        if (!ok) {
+            throw ApiException.invalid(what + " is not a SameDiff network (not a FlatBuffers file)");
+        }
+    }
+
+    /** DL4J's model zip: its configuration and coefficients, and nothing else. */
+    static void validateDl4jZip(Path weights, UploadLimits limits) throws IOException {
+        String what = DL4J_WEIGHTS;
         try (SeekableByteChannel ch = Files.newByteChannel(weights);
              ZipFile zf = openZip(ch, what + " (the weights)")) {
             Set<String> seen = new HashSet<>();

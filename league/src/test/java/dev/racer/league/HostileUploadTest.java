@@ -92,10 +92,10 @@ class HostileUploadTest {
 
     @Test
     void aBombThatLiesInItsHeadersIsStoppedToo() throws Exception {
-        // the headers claim reward.py unpacks to 100 bytes; it inflates to 6 MiB: only bytes read count
-        byte[] zip = TestModels.zip(with("reward.py", new byte[6 << 20]));
+        // the headers claim reward_function.py unpacks to 100 bytes; it inflates to 6 MiB: only bytes read count
+        byte[] zip = TestModels.zip(with("reward_function.py", new byte[6 << 20]));
         assertTrue(zip.length < (1 << 20));
-        patchClaimedSize(zip, "reward.py", 100);
+        patchClaimedSize(zip, "reward_function.py", 100);
         refused(zip, 413, "unpacks to more than");
     }
 
@@ -128,10 +128,12 @@ class HostileUploadTest {
     @Test
     void unexpectedFilesAndFoldersAreRefused() throws Exception {
         refused(TestModels.zip(with("run.sh", "#!/bin/sh\nrm -rf /\n".getBytes())), 422, "unexpected file");
-        refused(TestModels.zip(with("checkpoints/model.zip", new byte[3])), 422, "sub-folder");
+        refused(TestModels.zip(with("checkpoint/model-000001.sd", new byte[3])), 422, "unexpected file");
+        refused(TestModels.zip(with("model/evil.sh", new byte[3])), 422, "unexpected file");
         Map<String, byte[]> noWeights = good();
-        noWeights.remove("model.zip");
-        refused(TestModels.zip(noWeights), 422, "no model.zip");
+        noWeights.remove("model/policy.zip");
+        refused(TestModels.zip(noWeights), 422, "no network");
+        refused(TestModels.zip(with("model/policy.sd", TestModels.flatBuffer())), 422, "two networks");
         Map<String, byte[]> noMeta = good();
         noMeta.remove("model_metadata.json");
         refused(TestModels.zip(noMeta), 422, "no model_metadata.json");
@@ -181,19 +183,31 @@ class HostileUploadTest {
     }
 
     @Test
+    void aSameDiffNetworkMustBeAFlatBuffersFile() throws Exception {
+        Map<String, byte[]> sd = good();
+        sd.remove("model/policy.zip");
+        sd.put("model/policy.sd", "#!/bin/sh\necho not a network at all\n".getBytes());
+        refused(TestModels.zip(sd), 422, "not a SameDiff network");
+        sd.put("model/policy.sd", new byte[] {1, 2, 3});
+        refused(TestModels.zip(sd), 422, "not a SameDiff network");
+        sd.put("model/policy.sd", TestModels.flatBuffer());
+        assertEquals(202, t.client.submit("default", token, "sd", TestModels.zip(sd)).status());
+    }
+
+    @Test
     void weightsMustBeADl4jModelWithNoSerializedObjects() throws Exception {
-        refused(TestModels.zip(with("model.zip", "not a zip at all".getBytes())), 422, "not a readable zip");
-        refused(TestModels.zip(with("model.zip", TestModels.zip(Map.of("configuration.json", "{}".getBytes())))), 422,
+        refused(TestModels.zip(with("model/policy.zip", "not a zip at all".getBytes())), 422, "not a readable zip");
+        refused(TestModels.zip(with("model/policy.zip", TestModels.zip(Map.of("configuration.json", "{}".getBytes())))), 422,
                 "coefficients.bin");
         Map<String, byte[]> w = new LinkedHashMap<>();
         w.put("configuration.json", "{}".getBytes());
         w.put("coefficients.bin", new byte[8]);
         w.put("objects/normalizer.bin", new byte[] {(byte) 0xac, (byte) 0xed, 0, 5});
-        refused(TestModels.zip(with("model.zip", TestModels.zip(w))), 422, "no Java-serialized objects");
+        refused(TestModels.zip(with("model/policy.zip", TestModels.zip(w))), 422, "no Java-serialized objects");
         Map<String, byte[]> gadget = new LinkedHashMap<>();
         gadget.put("configuration.json", "{\"x\": {\"@class\": \"com.sun.rowset.JdbcRowSetImpl\"}}".getBytes());
         gadget.put("coefficients.bin", new byte[8]);
-        refused(TestModels.zip(with("model.zip", TestModels.zip(gadget))), 422, "outside DL4J");
+        refused(TestModels.zip(with("model/policy.zip", TestModels.zip(gadget))), 422, "outside DL4J");
     }
 
     @Test

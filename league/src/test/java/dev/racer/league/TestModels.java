@@ -43,8 +43,18 @@ final class TestModels {
         Map<String, byte[]> m = new LinkedHashMap<>();
         m.put("model_metadata.json", metadata(speed).getBytes(StandardCharsets.UTF_8));
         m.put("hyperparameters.json", HYPERPARAMETERS.getBytes(StandardCharsets.UTF_8));
-        m.put("model.zip", weights());
+        m.put("model/policy.zip", weights());
         return m;
+    }
+
+    /** The smallest FlatBuffers buffer: root offset, a 4-byte vtable, a table pointing back to it. */
+    static byte[] flatBuffer() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(32).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0, 8);            // root table at 8
+        b.putShort(4, (short) 4);  // vtable at 4: its size
+        b.putShort(6, (short) 4);  // the table's size
+        b.putInt(8, 4);            // table -> vtable at 8 - 4
+        return b.array();
     }
 
     static byte[] archive(double speed) throws IOException {
@@ -54,6 +64,7 @@ final class TestModels {
     static Path folder(Path dir, double speed) throws IOException {
         Files.createDirectories(dir);
         for (Map.Entry<String, byte[]> e : files(speed).entrySet()) {
+            Files.createDirectories(dir.resolve(e.getKey()).getParent());
             Files.write(dir.resolve(e.getKey()), e.getValue());
         }
         Files.writeString(dir.resolve("metrics.jsonl"), "{}\n"); // stays home: not sent
