@@ -36,6 +36,13 @@ import org.slf4j.LoggerFactory;
 public final class LeagueServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeagueServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The page runs only its own script and loads nothing from elsewhere, whatever a user string holds. */
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
+                    + " frame-ancestors 'none'; form-action 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "Cache-Control", "no-cache");
     private static final Set<String> ZIP_TYPES = Set.of("application/zip", "application/x-zip-compressed",
             "application/octet-stream");
 
@@ -99,7 +106,12 @@ public final class LeagueServer implements AutoCloseable {
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(JSON, false));
-            c.staticFiles.add("/dev/racer/league/web", Location.CLASSPATH);
+            c.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/dev/racer/league/web";
+                sf.location = Location.CLASSPATH;
+                sf.headers = SECURITY_HEADERS;
+            });
             c.http.maxRequestSize = 1 << 20;
         });
         routes(app);
@@ -142,6 +154,10 @@ public final class LeagueServer implements AutoCloseable {
     // ------------------------------------------------------------------ routes
 
     private void routes(Javalin a) {
+        a.after("/api/*", ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Cache-Control", "no-store");
+        });
         a.exception(ApiException.class, (e, ctx) -> {
             ctx.attribute("api-error", true);
             ctx.status(e.status()).json(Map.of("error", e.getMessage()));

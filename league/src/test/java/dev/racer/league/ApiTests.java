@@ -162,6 +162,8 @@ abstract class ApiTests {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("<canvas"), r.body());
+        assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"),
+                r.headers().toString());
         var js = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.server.url() + "/app.js")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, js.statusCode());
