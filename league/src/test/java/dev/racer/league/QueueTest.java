@@ -26,9 +26,14 @@ class QueueTest {
     Store store;
     String racer;
 
+    /** The database to queue in (SQLite here; {@link PostgresQueueTest} on PostgreSQL). */
+    String url() throws Exception {
+        return "jdbc:sqlite:" + tmp.resolve("q.db");
+    }
+
     @BeforeEach
     void open() throws Exception {
-        db = Database.open("jdbc:sqlite:" + tmp.resolve("q.db"), 8);
+        db = Database.open(url(), 8);
         store = new Store(db);
         store.putLeague("l", "L", LeagueRules.DEFAULT, false);
         racer = store.createRacer("r").orElseThrow().getKey().id();
@@ -36,7 +41,9 @@ class QueueTest {
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     @Test
