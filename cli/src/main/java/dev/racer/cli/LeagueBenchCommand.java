@@ -28,6 +28,8 @@ final class LeagueBenchCommand implements Callable<Integer> {
     Integer workers;
     @Option(names = "--db", description = "database URL (default: SQLite in a temporary folder)")
     String db;
+    @Option(names = "--keep", description = "keep the benchmark's data folder (database, models, traces)")
+    boolean keep;
     @CommandLine.Mixin
     LeagueCommand.RuleOptions rules = new LeagueCommand.RuleOptions();
 
@@ -46,12 +48,29 @@ final class LeagueBenchCommand implements Callable<Integer> {
         Path data = LeagueBench.tempData();
         LeagueConfig cfg = LeagueConfig.defaults(data).withDb(db).withWorkers(w)
                 .withDefaultLeague(new LeagueConfig.LeagueSpec("bench", "Bench", rules.rules()));
-        LeagueBench.Result r = LeagueBench.run(cfg, null, zip, submissions, racers);
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
-        spec.commandLine().getOut().flush();
-        r.print(out, w);
-        spec.commandLine().getOut().printf("  league: %s, %d laps, ranked by %s; data in %s%n", rules.track, rules.laps,
-                rules.ranking, data);
+        LeagueBench.Result r;
+        try {
+            r = LeagueBench.run(cfg, null, zip, submissions, racers);
+        } finally {
+            if (!keep) {
+                deleteTree(data);
+            }
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        r.print(new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8), w);
+        java.io.PrintWriter pw = spec.commandLine().getOut();
+        pw.print(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        pw.printf("  league: %s, %d laps, ranked by %s%s%n", rules.track, rules.laps, rules.ranking,
+                keep ? "; data kept in " + data : "");
+        pw.flush();
         return r.noneLost() ? 0 : 1;
+    }
+
+    private static void deleteTree(Path p) {
+        try (var s = java.nio.file.Files.walk(p)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temporary folder: best effort
+        }
     }
 }
