@@ -91,7 +91,7 @@ public final class CPythonReward implements ScriptReward, Watchdog.Guarded {
 
     private void start() {
         String python = pythonCommand();
-        ProcessBuilder pb = new ProcessBuilder(python, "-c", hostScript())
+        ProcessBuilder pb = new ProcessBuilder(python, "-c", hostScript(), "--serve")
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("PYTHONIOENCODING", "utf-8");
         pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");

@@ -115,7 +115,7 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
                 .logHandler(new LogStream())
                 .option("engine.WarnInterpreterOnly", "false");
         if (!compile) {
-            b.option("engine.Compilation", "false");
+            b.allowExperimentalOptions(true).option("engine.Compilation", "false");
         }
         return b.build();
     }
@@ -386,7 +386,9 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
         Engine e = engine(interpreterOnly);
         String mode = interpreterOnly ? "interpreter only" : compilerAvailable() ? "with the Graal compiler"
                 : "interpreted: no Graal compiler";
-        return "graalpy (GraalPy " + e.getVersion() + " embedded, " + mode + "; sandboxed: no files, network, "
+        var python = e.getLanguages().get("python");
+        return "graalpy (GraalPy " + (python == null ? "" : "for Python " + python.getVersion() + ", ") + "embedded in the JVM on "
+                + e.getImplementationName() + ", " + mode + "; sandboxed: no files, network, "
                 + "processes, threads, native code, Java classes or environment; " + budget.toMillis()
                 + " ms per call)";
     }

@@ -252,4 +252,6 @@ def _serve():
 
 
 if __name__ == "__main__":
-    _serve()
+    import sys as _sys
+    if _sys.argv[1:] == ["--serve"]:  # only as the cpython backend's child process, never inside GraalPy
+        _serve()
