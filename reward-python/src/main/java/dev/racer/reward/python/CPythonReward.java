@@ -39,7 +39,9 @@ public final class CPythonReward implements ScriptReward, Watchdog.Guarded {
     private final long budgetNanos;
     private volatile long currentBudgetNanos;
     private final AtomicLong started = new AtomicLong();
-    private final StringBuilder request = new StringBuilder(256);
+    /** Bytes of one state in a batch: the host script's {@code _RECORD} ({@code <4d4B3did2id}). */
+    private static final int RECORD = 4 * 8 + 4 + 3 * 8 + 4 + 8 + 2 * 4 + 8;
+    private java.nio.ByteBuffer record = java.nio.ByteBuffer.allocate(RECORD * 64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     private final RewardParams[] one = new RewardParams[1];
     private volatile Process process;
     private volatile boolean expired;
@@ -147,37 +149,33 @@ public final class CPythonReward implements ScriptReward, Watchdog.Guarded {
             if (first.waypoints() != trackWaypoints || first.isReversed() != trackReversed) {
                 sendTrack(first);
             }
-            StringBuilder sb = request;
-            sb.setLength(0);
-            sb.append("C ").append(batch.length).append('\n');
-            for (RewardParams p : batch) {
-                sb.append(p.x()).append(' ').append(p.y()).append(' ').append(p.heading()).append(' ')
-                        .append(p.distanceFromCenter()).append(' ').append(p.allWheelsOnTrack() ? '1' : '0').append(' ')
-                        .append(p.isLeftOfCenter() ? '1' : '0').append(' ').append(p.isOfftrack() ? '1' : '0').append(' ')
-                        .append(p.isCrashed() ? '1' : '0').append(' ').append(p.progress()).append(' ')
-                        .append(p.speed()).append(' ').append(p.steeringAngle()).append(' ').append(p.steps()).append(' ')
-                        .append(p.trackWidth()).append(' ').append(p.closestWaypointPrev()).append(' ')
-                        .append(p.closestWaypointNext()).append(' ').append(p.projectionDistance()).append('\n');
+            int size = batch.length * RECORD;
+            if (record.capacity() < size) {
+                record = java.nio.ByteBuffer.allocate(Math.max(size, record.capacity() * 2))
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
             }
-            toChild.write(sb.toString().getBytes(StandardCharsets.US_ASCII));
+            java.nio.ByteBuffer bb = record;
+            bb.clear();
+            for (RewardParams p : batch) {
+                bb.putDouble(p.x()).putDouble(p.y()).putDouble(p.heading()).putDouble(p.distanceFromCenter())
+                        .put((byte) (p.allWheelsOnTrack() ? 1 : 0)).put((byte) (p.isLeftOfCenter() ? 1 : 0))
+                        .put((byte) (p.isOfftrack() ? 1 : 0)).put((byte) (p.isCrashed() ? 1 : 0))
+                        .putDouble(p.progress()).putDouble(p.speed()).putDouble(p.steeringAngle()).putInt(p.steps())
+                        .putDouble(p.trackWidth()).putInt(p.closestWaypointPrev()).putInt(p.closestWaypointNext())
+                        .putDouble(p.projectionDistance());
+            }
+            toChild.write(("C " + batch.length + "\n").getBytes(StandardCharsets.US_ASCII));
+            toChild.write(bb.array(), 0, size);
             toChild.flush();
         }, budgetNanos, "reward_function");
-        if (reply.startsWith("R")) {
+        if (reply.startsWith("R ")) {
             double[] out = new double[batch.length];
-            int pos = 2, k = 0;
-            int n = reply.length();
-            while (pos < n && k < out.length) {
-                int sp = reply.indexOf(' ', pos);
-                if (sp < 0) {
-                    sp = n;
-                }
-                out[k++] = Double.parseDouble(reply.substring(pos, sp));
-                pos = sp + 1;
-            }
-            if (k != out.length) {
+            if (Integer.parseInt(reply.substring(2)) != out.length) {
                 throw new RewardScriptException(RewardScriptException.Kind.BACKEND, "cpython backend: expected "
-                        + out.length + " rewards, got " + k);
+                        + out.length + " rewards, got " + reply.substring(2));
             }
+            byte[] raw = readBytes(out.length * 8);
+            java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out);
             return out;
         }
         if (reply.startsWith("E ")) {
@@ -274,6 +272,26 @@ public final class CPythonReward implements ScriptReward, Watchdog.Guarded {
             lineBuf.write(b);
         }
         return null;
+    }
+
+    /** Reads exactly {@code n} bytes of a reply, under the watchdog. */
+    private byte[] readBytes(int n) {
+        started.setRelease(System.nanoTime() | 1);
+        try {
+            byte[] b = fromChild.readNBytes(n);
+            if (b.length != n) {
+                throw new IOException("python3 closed its output");
+            }
+            return b;
+        } catch (IOException e) {
+            boolean timedOut = expired;
+            stop();
+            throw new RewardScriptException(timedOut ? RewardScriptException.Kind.TIMEOUT
+                    : RewardScriptException.Kind.BACKEND, source.file() + ": python3 stopped while sending rewards: "
+                    + e.getMessage(), e);
+        } finally {
+            started.setRelease(0);
+        }
     }
 
     private static String decode(String json) {

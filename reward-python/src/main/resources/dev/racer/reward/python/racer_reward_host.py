@@ -202,12 +202,17 @@ def call(x, y, heading, distance_from_center, all_wheels_on_track, is_left_of_ce
 # CPython child process: a line protocol on stdin/stdout (user prints go to stderr).
 #   L <n>\n + n bytes of JSON {"source", "filename"}          -> OK | E <json "KIND\tmessage">
 #   T <n>\n + n bytes of JSON {"length", "waypoints", "reversed"} -> OK
-#   C <n>\n + n lines of 16 space-separated fields (booleans 0/1) -> R <n floats> | E <index> <json message>
+#   C <n>\n + n binary records (_RECORD, little-endian)         -> R <n>\n + n doubles | E <index> <json message>
 #   Q\n                                                        -> exits
 
 def _serve():
     import os
+    import struct as _struct
     import sys
+    global _RECORD
+    # x y heading distance_from_center | all_wheels left offtrack crashed | progress speed steering | steps |
+    # track_width | prev next | projection_distance
+    _RECORD = _struct.Struct("<4d4B3did2id")
     global _backend
     _backend = "cpython"
     out = os.fdopen(os.dup(1), "wb", buffering=0)
@@ -225,20 +230,21 @@ def _serve():
         op = line[:1]
         n = int(line[2:])
         if op == b"C":
+            data = inp.read(n * _RECORD.size)
             results = []
             err = None
-            for i in range(n):
-                f = inp.readline().split()
-                if err is not None:
-                    continue
-                r = call(float(f[0]), float(f[1]), float(f[2]), float(f[3]), f[4] == b"1", f[5] == b"1",
-                         f[6] == b"1", f[7] == b"1", float(f[8]), float(f[9]), float(f[10]), int(f[11]),
-                         float(f[12]), int(f[13]), int(f[14]), float(f[15]))
+            i = 0
+            for x, y, h, d, a, l, o, c, pr, sp, st, steps, w, pw, nw, pd in _RECORD.iter_unpack(data):
+                r = call(x, y, h, d, a == 1, l == 1, o == 1, c == 1, pr, sp, st, steps, w, pw, nw, pd)
                 if r != r:
                     err = "E %d %s" % (i, _json.dumps(_error[0]))
-                else:
-                    results.append(repr(r))
-            reply(err if err is not None else "R " + " ".join(results))
+                    break
+                results.append(r)
+                i += 1
+            if err is not None:
+                reply(err)
+            else:
+                out.write(b"R %d\n" % n + _struct.pack("<%dd" % n, *results))
         else:
             body = _json.loads(inp.read(n).decode("utf-8"))
             if op == b"L":
