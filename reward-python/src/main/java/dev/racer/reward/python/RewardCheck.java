@@ -63,14 +63,16 @@ public final class RewardCheck {
         double w = width(geo, straight);
         // the outer wheels 3 cm inside the border: on the road, close to leaving it
         double near = Math.max(0, 0.5 * w - env.config().car().axleTrack() / 2 - 0.03);
-        out.add(state(env, geo, "near left border", "outer wheels 3 cm inside the left border",
-                geo.ndist(straight) * len, near, 0, speedNormal, 0, 0, -1));
-        out.add(state(env, geo, "near right border", "outer wheels 3 cm inside the right border",
-                geo.ndist(straight) * len, -near, 0, speedNormal, 0, 0, -1));
-        out.add(state(env, geo, "off track", "all four wheels off the road, left", geo.ndist(straight) * len,
-                0.5 * w + 0.35, 0, speedNormal, 0, 0, -1));
-        out.add(state(env, geo, "off track right", "all four wheels off the road, right", geo.ndist(straight) * len,
-                -(0.5 * w + 0.35), 0, speedNormal, 0, 0, -1));
+        double at = geo.ndist(straight) * len;
+        // the lateral offsets are searched so that the wheels really are on (or off) the road here
+        out.add(state(env, geo, "near left border", "outer wheels just inside the left border", at,
+                lateral(env, geo, at, near, -0.01, 4), 0, speedNormal, 0, 0, -1));
+        out.add(state(env, geo, "near right border", "outer wheels just inside the right border", at,
+                lateral(env, geo, at, -near, 0.01, 4), 0, speedNormal, 0, 0, -1));
+        out.add(state(env, geo, "off track", "all four wheels off the road, left", at,
+                lateral(env, geo, at, 0.5 * w + 0.1, 0.02, 0), 0, speedNormal, 0, 0, -1));
+        out.add(state(env, geo, "off track right", "all four wheels off the road, right", at,
+                lateral(env, geo, at, -(0.5 * w + 0.1), -0.02, 0), 0, speedNormal, 0, 0, -1));
         out.add(state(env, geo, "wrong way", "on the centre line heading backwards", geo.ndist(straight) * len, 0,
                 Math.PI, speedNormal, 0, 0, -1));
         out.add(state(env, geo, "finishing 99%", "just before the finish line", 0.99 * len, 0, 0, speedNormal, 0,
@@ -117,6 +119,19 @@ public final class RewardCheck {
                 p.trackWidth(), p.closestWaypointPrev(), p.closestWaypointNext(), p.projectionDistance(),
                 p.wheelsOnTrack());
         return new State(name, what, p);
+    }
+
+    /** From {@code start}, steps the lateral offset by {@code step} until {@code wheels} wheels are on the road. */
+    private static double lateral(RacingEnv env, TrackGeometry geo, double along, double start, double step,
+                                  int wheels) {
+        double lat = start;
+        for (int i = 0; i < 100; i++) {
+            if (state(env, geo, "", "", along, lat, 0, 1, 0, 1, 0).params().wheelsOnTrack() == wheels) {
+                return lat;
+            }
+            lat += step;
+        }
+        return start;
     }
 
     private static double normalise(double a) {
