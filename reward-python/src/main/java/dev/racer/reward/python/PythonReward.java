@@ -173,7 +173,7 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
             lastError = bindings.getMember("last_error");
             setTrack = bindings.getMember("set_track");
             Value load = bindings.getMember("load");
-            Value err = guarded(() -> load.execute(source.text(), source.file().toString()), "loading");
+            Value err = guarded(() -> load.execute(source.text(), source.file().toString()));
             if (!err.isNull()) {
                 throw RewardScriptException.fromHost(err.asString());
             }
@@ -217,7 +217,7 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
         }
     }
 
-    private Value guarded(java.util.function.Supplier<Value> body, String what) {
+    private Value guarded(java.util.function.Supplier<Value> body) {
         currentBudgetNanos = Math.max(budgetNanos, MIN_LOAD_BUDGET.toNanos());
         started.setRelease(System.nanoTime() | 1);
         try {
@@ -230,6 +230,7 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
 
     private RuntimeException translate(PolyglotException e, String stage) {
         if (e.isInterrupted() || e.isCancelled() || expired) {
+            expired = false;
             boolean hard = e.isCancelled();
             if (hard) {
                 dropContext();
