@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code racer bench reward FILE.py}: calls per second and µs per call, per backend, after warm-up. */
 @Command(name = "reward", description = {
-    "Calls reward_function on varied real states of a track and prints calls/s and µs/call after warm-up.",
+    "Prints calls/s and µs/call of a reward file after warm-up, per backend.",
+    "Calls reward_function on varied real states of a track.",
     "By default every backend that can run the file: graalpy (with the Graal compiler when ./racer found it),",
     "graalpy interpreter-only (what you get without the compiler), cpython single calls and batches."})
 final class BenchRewardCommand implements Callable<Integer> {

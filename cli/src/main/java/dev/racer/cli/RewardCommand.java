@@ -34,9 +34,10 @@ public final class RewardCommand implements Runnable {
 
     /** {@code racer reward check FILE.py}. */
     @Command(name = "check", description = {
-        "Runs reward_function on meaningful states of a track (start, centre, near each border, off track,",
-        "wrong way, reversed track, finishing, fast and slow, sharp steering) and reports what would break",
-        "training (errors: exit code 1) and what looks wrong (warnings). Style is not judged."})
+        "Runs a reward file on meaningful states of a track and reports its problems.",
+        "States: start, centre, near each border, off track, wrong way, reversed track, finishing, fast and",
+        "slow, sharp steering. Errors (exit code 1) are what would break training; warnings are what looks",
+        "wrong. Style is not judged."})
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -145,7 +145,7 @@ def _bad_result(r):
     if r is None:
         return _fail("NOT_A_NUMBER", "%s: reward_function returned None: does every path end with "
                                      "return float(reward)?" % _filename)
-    if isinstance(r, (str, bytes, bool)) or not hasattr(r, "__float__"):
+    if isinstance(r, (str, bytes)) or not hasattr(r, "__float__"):
         return _fail("NOT_A_NUMBER", "%s: reward_function returned %s %r, not a number" % (
             _filename, type(r).__name__, r if len(repr(r)) < 60 else repr(r)[:57] + "..."))
     try:
