@@ -215,10 +215,15 @@ def _serve():
     _RECORD = _struct.Struct("<4d4B3did2id")
     global _backend
     _backend = "cpython"
+    # the protocol gets private copies of stdin/stdout; the reward's prints go to stderr, its input() sees EOF
     out = os.fdopen(os.dup(1), "wb", buffering=0)
+    inp = os.fdopen(os.dup(0), "rb")
     os.dup2(2, 1)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
     sys.stdout = sys.stderr
-    inp = sys.stdin.buffer
+    sys.stdin = open(os.devnull)
 
     def reply(s):
         out.write(s.encode("utf-8") + b"\n")

@@ -114,6 +114,26 @@ class CPythonRewardTest {
     }
 
     @Test
+    void printsAndInputCannotBreakTheProtocol() throws IOException {
+        assumeTrue(python, "python3 not found");
+        try (CPythonReward r = new CPythonReward(write("""
+                import sys
+                def reward_function(params):
+                    print("R 1")
+                    sys.stdout.write("E 0 garbage\\n")
+                    try:
+                        input()
+                    except EOFError:
+                        pass
+                    return 2.5
+                """), Duration.ofSeconds(5))) {
+            RewardParams p = States.onTrack();
+            assertEquals(2.5, r.reward(p));
+            assertArrayEquals(new double[] {2.5, 2.5}, r.rewards(new RewardParams[] {p, p}));
+        }
+    }
+
+    @Test
     void errorsNameFileAndLine() throws IOException {
         assumeTrue(python, "python3 not found");
         try (CPythonReward r = new CPythonReward(write("def reward_function(params):\n    return 1 / 0\n"),
