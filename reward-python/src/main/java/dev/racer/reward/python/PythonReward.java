@@ -38,7 +38,7 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
     private static final String HOST_RESOURCE = "racer_reward_host.py";
     private static final Duration HARD_STOP_GRACE = Duration.ofMillis(500);
     /** Running the file at import: includes starting the interpreter and importing modules, so a generous minimum. */
-    static final Duration MIN_LOAD_BUDGET = Duration.ofSeconds(30);
+    static volatile Duration MIN_LOAD_BUDGET = Duration.ofSeconds(30);
     private static Engine compiledEngine;
     private static Engine interpreterEngine;
     private static Source hostSource;

@@ -164,6 +164,54 @@ class SandboxTest {
         }
     }
 
+    @Test
+    void loopThatResistsInterruptIsCancelledAndTheContextRecreated() throws IOException {
+        try (PythonReward r = load("""
+                calls = 0
+                def reward_function(params):
+                    global calls
+                    calls += 1
+                    if params['steps'] == 99:
+                        try:
+                            while True:
+                                pass
+                        finally:
+                            while True:  # runs again while being interrupted
+                                pass
+                    return float(calls)
+                """, Duration.ofMillis(300))) {
+            RewardParams p = States.onTrack();
+            assertEquals(1.0, r.reward(p));
+            RewardParams looping = p.copy();
+            looping.set(p.x(), p.y(), p.heading(), p.distanceFromCenter(), p.isLeftOfCenter(), p.progress(),
+                    p.speed(), p.steeringAngle(), 99, p.trackWidth(), p.closestWaypointPrev(),
+                    p.closestWaypointNext(), p.projectionDistance(), p.wheelsOnTrack());
+            long t0 = System.nanoTime();
+            RewardScriptException e = assertThrows(RewardScriptException.class, () -> r.reward(looping));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.println("resisting loop: " + e.getMessage() + " after " + ms + " ms");
+            assertEquals(RewardScriptException.Kind.TIMEOUT, e.kind(), e.getMessage());
+            assertTrue(ms < 300 + 5000, "stopped after " + ms + " ms");
+            double next = r.reward(p); // 1.0 on a fresh context, 3.0 if the interrupt did stop it
+            assertTrue(next == 1.0 || next == 3.0, "usable afterwards: " + next);
+        }
+    }
+
+    @Test
+    void endlessLoopAtImportIsStopped() throws IOException {
+        Duration saved = PythonReward.MIN_LOAD_BUDGET;
+        PythonReward.MIN_LOAD_BUDGET = Duration.ofMillis(1500);
+        try {
+            RewardScriptException e = assertThrows(RewardScriptException.class,
+                    () -> load("while True:\n    pass\ndef reward_function(params):\n    return 1.0\n",
+                            Duration.ofMillis(200)).close());
+            assertEquals(RewardScriptException.Kind.TIMEOUT, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().contains("at import"), e.getMessage());
+        } finally {
+            PythonReward.MIN_LOAD_BUDGET = saved;
+        }
+    }
+
     static String pyString(String s) {
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
