@@ -54,6 +54,9 @@ final class BenchRewardCommand implements Callable<Integer> {
     @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
     String trackId;
 
+    @Option(names = "--progress", description = "print µs/call for each second of warm-up (watch the JIT work)")
+    boolean progress;
+
     @Option(names = "--batch", defaultValue = "64", description = "cpython batch size (default: ${DEFAULT-VALUE})")
     int batch;
 
@@ -98,17 +101,19 @@ final class BenchRewardCommand implements Callable<Integer> {
                         try (PythonReward r = new PythonReward(source, budget, false)) {
                             String label = PythonReward.compilerAvailable() ? "graalpy (Graal compiler)"
                                     : "graalpy (NO compiler: interpreted)";
-                            print(out, RewardBench.single(label, r, states, warm, maxWarmup, seconds));
+                            print(out, RewardBench.single(label, r, states, warm, maxWarmup, seconds, progress(out)));
                         }
                     }
                     case "graalpy-interpreter" -> {
                         try (PythonReward r = new PythonReward(source, budget, true)) {
-                            print(out, RewardBench.single("graalpy interpreter-only", r, states, warm, maxWarmup, seconds));
+                            print(out, RewardBench.single("graalpy interpreter-only", r, states, warm, maxWarmup, seconds,
+                                    progress(out)));
                         }
                     }
                     default -> {
                         try (CPythonReward r = new CPythonReward(source, budget)) {
-                            print(out, RewardBench.single("cpython single calls", r, states, warm, maxWarmup, seconds));
+                            print(out, RewardBench.single("cpython single calls", r, states, warm, maxWarmup, seconds,
+                                    progress(out)));
                             print(out, RewardBench.batched("cpython batches of " + batch, r, states, batch, warm,
                                     seconds));
                         }
@@ -121,6 +126,16 @@ final class BenchRewardCommand implements Callable<Integer> {
             }
         }
         return failures == which.size() ? 1 : 0;
+    }
+
+    private java.util.function.BiConsumer<Double, Double> progress(PrintWriter out) {
+        if (!progress) {
+            return null;
+        }
+        return (t, us) -> {
+            out.printf(Locale.ROOT, "  warm-up %6.1f s: %10.3f µs/call%n", t, us);
+            out.flush();
+        };
     }
 
     private static void print(PrintWriter out, RewardBench.Result r) {

@@ -112,10 +112,11 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
 
     private static Engine newEngine(boolean compile) {
         Engine.Builder b = Engine.newBuilder("python")
+                .allowExperimentalOptions(true) // lets -Dpolyglot.engine.* tuning options through
                 .logHandler(new LogStream())
                 .option("engine.WarnInterpreterOnly", "false");
         if (!compile) {
-            b.allowExperimentalOptions(true).option("engine.Compilation", "false");
+            b.option("engine.Compilation", "false");
         }
         return b.build();
     }

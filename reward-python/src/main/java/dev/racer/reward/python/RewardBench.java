@@ -60,14 +60,29 @@ public final class RewardBench {
      */
     public static Result single(String label, RewardFunction r, RewardParams[] states, double warmup,
                                 double maxWarmup, double seconds) {
+        return single(label, r, states, warmup, maxWarmup, seconds, null);
+    }
+
+    /** As above; {@code progress} (if not null) gets (seconds since start, µs per call) of each warm-up second. */
+    public static Result single(String label, RewardFunction r, RewardParams[] states, double warmup,
+                                double maxWarmup, double seconds, java.util.function.BiConsumer<Double, Double> progress) {
         long w0 = System.nanoTime();
-        run(r, states, warmup);
+        while ((System.nanoTime() - w0) / 1e9 < warmup) {
+            long t = System.nanoTime();
+            long c = run(r, states, Math.min(1.0, warmup));
+            if (progress != null) {
+                progress.accept((System.nanoTime() - w0) / 1e9, (System.nanoTime() - t) / 1e3 / c);
+            }
+        }
         double best = 0;
         int stale = 0;
-        while ((System.nanoTime() - w0) / 1e9 < maxWarmup && stale < 5) {
+        while ((System.nanoTime() - w0) / 1e9 < maxWarmup && stale < 10) {
             long t = System.nanoTime();
             long c = run(r, states, 1.0);
             double rate = c / ((System.nanoTime() - t) / 1e9);
+            if (progress != null) {
+                progress.accept((System.nanoTime() - w0) / 1e9, 1e6 / rate);
+            }
             if (rate > best * 1.03) {
                 best = rate;
                 stale = 0;

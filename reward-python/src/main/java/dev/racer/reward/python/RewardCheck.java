@@ -22,8 +22,8 @@ public final class RewardCheck {
     public record State(String name, String what, RewardParams params) {
     }
 
-    /** One state's outcome: a reward, or the error it raised. */
-    public record Outcome(State state, double reward, RewardScriptException error) {
+    /** One state's outcome: a reward, or the error it raised, and how long the call took [ns]. */
+    public record Outcome(State state, double reward, RewardScriptException error, long nanos) {
         public boolean ok() {
             return error == null;
         }
@@ -39,6 +39,9 @@ public final class RewardCheck {
             return problems.stream().anyMatch(Problem::error);
         }
     }
+
+    /** Median time per call above which check warns. */
+    static final double SLOW_MS = 20;
 
     private RewardCheck() {
     }
@@ -187,10 +190,12 @@ public final class RewardCheck {
     public static Report run(RewardFunction reward, List<State> states) {
         List<Outcome> outcomes = new ArrayList<>();
         for (State s : states) {
+            long t0 = System.nanoTime();
             try {
-                outcomes.add(new Outcome(s, reward.reward(s.params()), null));
+                double r = reward.reward(s.params());
+                outcomes.add(new Outcome(s, r, null, System.nanoTime() - t0));
             } catch (RewardScriptException e) {
-                outcomes.add(new Outcome(s, Double.NaN, e));
+                outcomes.add(new Outcome(s, Double.NaN, e, System.nanoTime() - t0));
             }
         }
         return new Report(outcomes, judge(outcomes));
@@ -225,6 +230,12 @@ public final class RewardCheck {
                 problems.add(new Problem(false, "\"" + off + "\" earns " + fmt(r) + ", not less than \"centre\" ("
                         + fmt(centre) + "): the car is not taught to stay on the road"));
             }
+        }
+        long[] times = ok.stream().mapToLong(Outcome::nanos).sorted().toArray();
+        double medianMs = times[times.length / 2] / 1e6;
+        if (medianMs > SLOW_MS) {
+            problems.add(new Problem(false, String.format(java.util.Locale.ROOT, "slow: %.1f ms per call (median, "
+                    + "before any JIT warm-up); training calls it every step", medianMs)));
         }
         Double wrong = rewardOf(ok, "wrong way");
         if (centre != null && wrong != null && wrong > centre) {
