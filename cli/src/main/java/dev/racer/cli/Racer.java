@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             ParamsCommand.class,
             BenchCommand.class,
             TracksCommand.class,
+            RewardCommand.class,
             EvaluateCommand.class,
             ViewCommand.class,
         })
