@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "racer", mixinStandardHelpOptions = true, versionProvider = Racer.Version.class,
         description = "Racer: write a DeepRacer reward function, train a 1/18-scale car, watch it lap, race it.",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            TrainCommand.class
         })
 public final class Racer implements Runnable {
 
