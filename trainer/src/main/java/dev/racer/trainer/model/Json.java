@@ -70,7 +70,13 @@ public final class Json {
     // ---------------------------------------------------------------- typed field access with clear errors
 
     static double number(Path file, JsonNode n, String field, double lo, double hi) {
-        JsonNode v = n.get(field);
+        return number(file, n, "", field, lo, hi);
+    }
+
+    /** A number field of a nested object; {@code prefix} (e.g. {@code action_space[2].}) goes in the message. */
+    static double number(Path file, JsonNode n, String prefix, String name, double lo, double hi) {
+        String field = prefix + name;
+        JsonNode v = n.get(name);
         if (v == null || !v.isNumber()) {
             throw new ModelFileException(file + ": field \"" + field + "\" must be a number"
                     + (v == null ? " (missing)" : ", got " + v));

@@ -160,8 +160,8 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
                             + " (known: steering_angle, speed, index)");
                 }
             }
-            double steer = Json.number(file, a, "steering_angle", -ActionSpace.MAX_STEERING, ActionSpace.MAX_STEERING);
-            double speed = Json.number(file, a, "speed", ActionSpace.MIN_SPEED, ActionSpace.MAX_SPEED);
+            double steer = Json.number(file, a, where + ".", "steering_angle", -ActionSpace.MAX_STEERING, ActionSpace.MAX_STEERING);
+            double speed = Json.number(file, a, where + ".", "speed", ActionSpace.MIN_SPEED, ActionSpace.MAX_SPEED);
             actions.add(new Control(steer, speed));
         }
         return new ActionSpace.Discrete(actions);
@@ -173,10 +173,10 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
                     + " \"speed\": {\"low\", \"high\"}} for action_space_type \"continuous\"");
         }
         JsonNode st = as.get("steering_angle"), sp = as.get("speed");
-        double sLo = Json.number(file, st, "low", -ActionSpace.MAX_STEERING, ActionSpace.MAX_STEERING);
-        double sHi = Json.number(file, st, "high", -ActionSpace.MAX_STEERING, ActionSpace.MAX_STEERING);
-        double vLo = Json.number(file, sp, "low", ActionSpace.MIN_SPEED, ActionSpace.MAX_SPEED);
-        double vHi = Json.number(file, sp, "high", ActionSpace.MIN_SPEED, ActionSpace.MAX_SPEED);
+        double sLo = Json.number(file, st, "action_space.steering_angle.", "low", -ActionSpace.MAX_STEERING, ActionSpace.MAX_STEERING);
+        double sHi = Json.number(file, st, "action_space.steering_angle.", "high", -ActionSpace.MAX_STEERING, ActionSpace.MAX_STEERING);
+        double vLo = Json.number(file, sp, "action_space.speed.", "low", ActionSpace.MIN_SPEED, ActionSpace.MAX_SPEED);
+        double vHi = Json.number(file, sp, "action_space.speed.", "high", ActionSpace.MIN_SPEED, ActionSpace.MAX_SPEED);
         if (!(sLo < sHi)) {
             throw new ModelFileException(file + ": field \"action_space.steering_angle\": low must be below high");
         }
