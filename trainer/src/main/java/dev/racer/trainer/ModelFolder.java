@@ -144,7 +144,8 @@ public record ModelFolder(Path dir) {
         try (Stream<Path> files = Files.list(checkpointDir())) {
             for (Path p : files.toList()) {
                 String n = p.getFileName().toString();
-                if (n.startsWith("model-") && !n.equals(s.weights())) {
+                String stem = s.weights().replaceFirst("\\.[a-z]+$", "");
+                if (n.startsWith("model-") && !n.startsWith(stem)) {
                     Files.deleteIfExists(p);
                 }
             }

@@ -108,12 +108,12 @@ public final class Trainer {
         EnvSpec env = new EnvSpec(track, envConfig(), spec.rewardSpec());
         return switch (meta.trainingAlgorithm()) {
             case "clipped_ppo" -> trainPpo(spec, env, folder, meta, hp, cp, listener, stop);
-            default -> Rl4jTrainer.train(spec, env, folder, meta, hp, cp, listener, stop);
+            default -> dev.racer.trainer.rl4j.Rl4jTrainer.train(spec, env, folder, meta, hp, cp, listener, stop);
         };
     }
 
     /** The episode rules used for training: the engine's defaults. */
-    static EnvConfig envConfig() {
+    public static EnvConfig envConfig() {
         return EnvConfig.DEFAULT;
     }
 
