@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Racer: write a DeepRacer reward function, train a 1/18-scale car, watch it lap, race it.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            TrainCommand.class
+            TrainCommand.class,
+            PlotCommand.class
         })
 public final class Racer implements Runnable {
 
