@@ -46,9 +46,22 @@ public final class ClippedPpo implements AutoCloseable {
      * @param gaeLambda    GAE λ
      * @param valueCoef    weight of the value loss
      * @param evalEpisodes greedy evaluation episodes after each iteration (spread evenly round the lap)
+     * @param update       {@code samediff}: the loss graph trained by SameDiff's Adam; {@code java}: the same
+     *                     loss and Adam written out in plain Java ({@link JavaUpdate}), much faster for small
+     *                     networks
      */
-    public record Config(double clip, double gaeLambda, double valueCoef, int evalEpisodes) {
-        public static final Config DEFAULT = new Config(0.2, 0.95, 0.5, 3);
+    public record Config(double clip, double gaeLambda, double valueCoef, int evalEpisodes, String update) {
+        public static final Config DEFAULT = new Config(0.2, 0.95, 0.5, 3, "samediff");
+
+        public Config {
+            if (!update.equals("samediff") && !update.equals("java")) {
+                throw new IllegalArgumentException("update must be samediff or java, got " + update);
+            }
+        }
+
+        public Config withUpdate(String u) {
+            return new Config(clip, gaeLambda, valueCoef, evalEpisodes, u);
+        }
     }
 
     /** One episode's samples and outcome. Arrays may be longer than {@code steps}. */
@@ -83,12 +96,13 @@ public final class ClippedPpo implements AutoCloseable {
     private final PolicyNet net;
     private final Mlp actor;
     private final Mlp critic;
-    private float[] logStd;
+    private final float[] logStd;
     private final int obsDim;
     private final int actDim;
     private final ExecutorService pool;
     private final List<RewardFunction> rewards = new ArrayList<>();
     private final ThreadLocal<Worker> workers;
+    private final JavaUpdate javaUpdate;
 
     /** A new learner; {@code net} is a fresh or resumed network matching {@code meta}. */
     public ClippedPpo(EnvSpec env, ModelMetadata meta, Hyperparameters hp, Config config, PolicyNet net, long seed,
@@ -104,6 +118,8 @@ public final class ClippedPpo implements AutoCloseable {
         this.actor = net.actor();
         this.critic = net.critic();
         this.logStd = net.logStd();
+        this.javaUpdate = config.update().equals("java")
+                ? new JavaUpdate(actor, critic, logStd, meta.discrete(), lossConfig(hp, config)) : null;
         this.pool = Executors.newFixedThreadPool(workerThreads, r -> {
             Thread t = new Thread(r, "racer-rollout");
             t.setDaemon(true);
@@ -358,11 +374,18 @@ public final class ClippedPpo implements AutoCloseable {
     /** {@code num_epochs} passes over shuffled minibatches, then copies the weights for the next rollout. */
     Map<String, Double> update(Batch b, long firstEpisode) {
         SplittableRandom shuffle = new SplittableRandom(EnvSpec.mix(seed ^ 0x5DEECE66DL, firstEpisode));
-        net.fitEpochs(b.obs, b.act, b.logp, b.adv, b.ret, b.n, hp.batchSize(), hp.numEpochs(), shuffle);
+        if (javaUpdate != null) {
+            javaUpdate.fitEpochs(b.obs, b.act, b.logp, b.adv, b.ret, b.n, hp.batchSize(), hp.numEpochs(), shuffle);
+            net.setFrom(actor, critic, logStd); // the graph keeps the weights for files and the loss report
+        } else {
+            net.fitEpochs(b.obs, b.act, b.logp, b.adv, b.ret, b.n, hp.batchSize(), hp.numEpochs(), shuffle);
+        }
         Map<String, Double> losses = net.evaluate(b.obs, b.act, b.logp, b.adv, b.ret, b.n,
                 "pg_loss", "v_loss", "entropy", "approx_kl");
-        net.copyTo(actor, critic);
-        logStd = net.logStd();
+        if (javaUpdate == null) {
+            net.copyTo(actor, critic);
+            System.arraycopy(net.logStd(), 0, logStd, 0, logStd.length);
+        }
         return losses;
     }
 

@@ -62,10 +62,27 @@ final class Minibatches implements MultiDataSetIterator {
         return pos < batchesPerEpoch;
     }
 
+    int batch() {
+        return batch;
+    }
+
     @Override
     public MultiDataSet next() {
         int b = batch;
         float[] o = new float[b * obsDim], a = new float[b * actDim], lp = new float[b], ad = new float[b], r = new float[b];
+        fill(o, a, lp, ad, r);
+        return new MultiDataSet(new INDArray[] {
+            Nd4j.create(o, new long[] {b, obsDim}, 'c'),
+            Nd4j.create(a, new long[] {b, actDim}, 'c'),
+            Nd4j.create(lp, new long[] {b}, 'c'),
+            Nd4j.create(ad, new long[] {b}, 'c'),
+            Nd4j.create(r, new long[] {b}, 'c')}, new INDArray[0]);
+    }
+
+    /** Writes the next minibatch into the arrays (sizes {@code batch × ...}), advantages normalised. */
+    void fill(float[] o, float[] a, float[] lp, float[] ad, float[] r) {
+        int b = batch;
+        java.util.Arrays.fill(a, 0, b * actDim, 0f);
         double mean = 0;
         for (int k = 0; k < b; k++) {
             int i = perm[pos * b + k];
@@ -86,12 +103,6 @@ final class Minibatches implements MultiDataSetIterator {
             ad[k] = (float) ((ad[k] - mean) / (std + 1e-8));
         }
         pos++;
-        return new MultiDataSet(new INDArray[] {
-            Nd4j.create(o, new long[] {b, obsDim}, 'c'),
-            Nd4j.create(a, new long[] {b, actDim}, 'c'),
-            Nd4j.create(lp, new long[] {b}, 'c'),
-            Nd4j.create(ad, new long[] {b}, 'c'),
-            Nd4j.create(r, new long[] {b}, 'c')}, new INDArray[0]);
     }
 
     @Override

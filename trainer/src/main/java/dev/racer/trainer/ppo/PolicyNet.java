@@ -88,7 +88,9 @@ public final class PolicyNet {
         SDVariable ratio = sd.math.exp(logRatio);
         SDVariable pg1 = adv.mul(ratio);
         SDVariable pg2 = adv.mul(sd.math.clipByValue(ratio, 1 - loss.clip(), 1 + loss.clip()));
-        SDVariable pgLoss = sd.math.min(pg1, pg2).mean().neg().rename("pg_loss");
+        // min(pg1, pg2) written as pg1 - relu(pg1 - pg2): SameDiff's min() sends the full gradient to both inputs
+        // when they tie (every ratio inside the clip range), which would double the policy gradient there
+        SDVariable pgLoss = pg1.sub(sd.nn.relu(pg1.sub(pg2), 0)).mean().neg().rename("pg_loss");
         SDVariable diff = value.sub(ret);
         SDVariable vLoss;
         if (loss.huber()) {
@@ -149,6 +151,19 @@ public final class PolicyNet {
                           int epochs, SplittableRandom random) {
         Minibatches it = new Minibatches(obs, obsDim, act, actDim, oldLogp, adv, ret, n, batchSize, random);
         sd.fit(it, epochs);
+    }
+
+    /** The loss gradient with respect to the named variables (tests). */
+    Map<String, float[]> gradients(float[] obs, float[] act, float[] oldLogp, float[] adv, float[] ret, int batch,
+                                   String... variables) {
+        INDArray[] a = arrays(obs, act, oldLogp, adv, ret, batch);
+        Map<String, INDArray> ph = new HashMap<>();
+        for (int i = 0; i < PLACEHOLDERS.length; i++) {
+            ph.put(PLACEHOLDERS[i], a[i]);
+        }
+        Map<String, float[]> out = new HashMap<>();
+        sd.calculateGradients(ph, variables).forEach((k, v) -> out.put(k, flat(v)));
+        return out;
     }
 
     /** Evaluates the named outputs (scalars) on a batch. */
@@ -218,6 +233,21 @@ public final class PolicyNet {
 
     private static float[] flat(INDArray a) {
         return a.dup('c').reshape(a.length()).toFloatVector();
+    }
+
+    /** Writes the weights of plain-Java MLPs (and log_std) back into the graph (after a {@link JavaUpdate}). */
+    public void setFrom(Mlp actor, Mlp critic, float[] logStd) {
+        for (int l = 0; l < actor.layers(); l++) {
+            set("pi_w" + l, actor.weights(l));
+            set("pi_b" + l, actor.biases(l));
+        }
+        for (int l = 0; l < critic.layers(); l++) {
+            set("v_w" + l, critic.weights(l));
+            set("v_b" + l, critic.biases(l));
+        }
+        if (!discrete) {
+            set("log_std", logStd);
+        }
     }
 
     /** Sets a variable's values (tests and hand-built networks). */
