@@ -55,6 +55,10 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--resume", description = "continue from the model folder's last checkpoint")
     boolean resume;
 
+    @Option(names = "--update", defaultValue = "samediff",
+            description = "clipped PPO's update: samediff (default) or java (same loss and Adam in plain Java, faster)")
+    String update;
+
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
@@ -64,7 +68,7 @@ public final class TrainCommand implements Runnable {
         try {
             spec = new TrainSpec(track, reward, out, minutes, steps, seed,
                     workers == null ? Runtime.getRuntime().availableProcessors() : workers,
-                    modelMetadata, hyperparameters, algorithm, resume);
+                    modelMetadata, hyperparameters, algorithm, resume, update);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
@@ -82,9 +86,18 @@ public final class TrainCommand implements Runnable {
             }
         }, "racer-train-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        TrainSummary s;
         try {
-            s = Trainer.train(spec, new Progress(err, quiet), stop);
+            TrainSummary s = Trainer.train(spec, new Progress(err, quiet), stop);
+            if (System.console() != null && !quiet) {
+                err.println();
+            }
+            // printed before the shutdown hook is released: after a Ctrl-C the JVM exits as soon as it returns
+            System.out.printf(Locale.ROOT, "trained %s with %s: %d iterations, %,d episodes, %,d steps in %.1f s"
+                            + " (%,.0f steps/s, updates included); last evaluation: %.0f%% laps complete;"
+                            + " stopped: %s%n",
+                    s.modelDir(), s.algorithm(), s.iterations(), s.episodes(), s.steps(), s.seconds(),
+                    s.stepsPerSecond(), 100 * s.evalCompletionRate(), s.stopReason());
+            System.out.flush();
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
             throw new UserException(e.getMessage());
         } finally {
@@ -97,13 +110,6 @@ public final class TrainCommand implements Runnable {
                 }
             }
         }
-        if (System.console() != null && !quiet) {
-            System.err.println();
-        }
-        System.out.printf(Locale.ROOT, "trained %s with %s: %d iterations, %,d episodes, %,d steps in %.1f s"
-                        + " (%,.0f steps/s, updates included); last evaluation: %.0f%% laps complete; stopped: %s%n",
-                s.modelDir(), s.algorithm(), s.iterations(), s.episodes(), s.steps(), s.seconds(), s.stepsPerSecond(),
-                100 * s.evalCompletionRate(), s.stopReason());
     }
 
     /** One status line per iteration: a bar, steps/s, reward, progress, completion, time left. */

@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param algorithm          {@code clipped_ppo}, {@code dqn} or {@code a3c} (null: the model metadata's, else
  *                           clipped_ppo)
  * @param resume             continue from the folder's last checkpoint
+ * @param update             clipped PPO's update: {@code samediff} (the loss graph in SameDiff) or {@code java}
+ *                           (the same loss and Adam in plain Java, faster for small networks); null: samediff
  */
 public record TrainSpec(String trackId, String rewardSpec, Path out, Double minutes, Long steps, long seed,
-                        int workers, Path modelMetadata, Path hyperparameters, String algorithm, boolean resume) {
+                        int workers, Path modelMetadata, Path hyperparameters, String algorithm, boolean resume,
+                        String update) {
     public static final double DEFAULT_MINUTES = 10;
 
     public TrainSpec {
@@ -37,6 +40,12 @@ public record TrainSpec(String trackId, String rewardSpec, Path out, Double minu
         if (workers < 1 || workers > 256) {
             throw new IllegalArgumentException("--workers must be in 1..256, got " + workers);
         }
+        if (update == null) {
+            update = "samediff";
+        }
+        if (!update.equals("samediff") && !update.equals("java")) {
+            throw new IllegalArgumentException("--update must be samediff or java, got " + update);
+        }
         if (algorithm != null && !algorithm.equals("clipped_ppo") && !algorithm.equals("dqn") && !algorithm.equals("a3c")) {
             throw new IllegalArgumentException("--algorithm must be clipped_ppo, dqn or a3c, got " + algorithm);
         }
@@ -45,39 +54,43 @@ public record TrainSpec(String trackId, String rewardSpec, Path out, Double minu
     /** Defaults: 10 minutes, seed 1, one worker per core, Racer's model defaults (clipped PPO). */
     public static TrainSpec of(String trackId, String rewardSpec, Path out) {
         return new TrainSpec(trackId, rewardSpec, out, null, null, 1, Runtime.getRuntime().availableProcessors(),
-                null, null, null, false);
+                null, null, null, false, null);
     }
 
     public TrainSpec withMinutes(Double m) {
-        return new TrainSpec(trackId, rewardSpec, out, m, steps, seed, workers, modelMetadata, hyperparameters, algorithm, resume);
+        return new TrainSpec(trackId, rewardSpec, out, m, steps, seed, workers, modelMetadata, hyperparameters, algorithm, resume, update);
     }
 
     public TrainSpec withSteps(Long s) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, s, seed, workers, modelMetadata, hyperparameters, algorithm, resume);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, s, seed, workers, modelMetadata, hyperparameters, algorithm, resume, update);
     }
 
     public TrainSpec withSeed(long s) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, s, workers, modelMetadata, hyperparameters, algorithm, resume);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, s, workers, modelMetadata, hyperparameters, algorithm, resume, update);
     }
 
     public TrainSpec withWorkers(int w) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, w, modelMetadata, hyperparameters, algorithm, resume);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, w, modelMetadata, hyperparameters, algorithm, resume, update);
     }
 
     public TrainSpec withModelMetadata(Path p) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, p, hyperparameters, algorithm, resume);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, p, hyperparameters, algorithm, resume, update);
     }
 
     public TrainSpec withHyperparameters(Path p) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, p, algorithm, resume);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, p, algorithm, resume, update);
     }
 
     public TrainSpec withAlgorithm(String a) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, hyperparameters, a, resume);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, hyperparameters, a, resume, update);
     }
 
     public TrainSpec withResume(boolean r) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, hyperparameters, algorithm, r);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, hyperparameters, algorithm, r, update);
+    }
+
+    public TrainSpec withUpdate(String u) {
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, hyperparameters, algorithm, resume, u);
     }
 
     /** The wall-clock budget [s]: the given minutes, or 10 minutes when neither budget is given. */

@@ -101,7 +101,7 @@ public final class Trainer {
             params.put("steps", spec.steps());
             params.put("env", envConfig());
             if (meta.trainingAlgorithm().equals("clipped_ppo")) {
-                params.put("clipped_ppo", ClippedPpo.Config.DEFAULT);
+                params.put("clipped_ppo", ClippedPpo.Config.DEFAULT.withUpdate(spec.update()));
             }
             folder.writeTrainingParams(params);
         }
@@ -120,7 +120,7 @@ public final class Trainer {
     private static TrainSummary trainPpo(TrainSpec spec, EnvSpec env, ModelFolder folder, ModelMetadata meta,
                                          Hyperparameters hp, ModelFolder.CheckpointState cp, Listener listener,
                                          AtomicBoolean stop) {
-        ClippedPpo.Config cfg = ClippedPpo.Config.DEFAULT;
+        ClippedPpo.Config cfg = ClippedPpo.Config.DEFAULT.withUpdate(spec.update());
         int obsDim = meta.newSensor().size();
         int actDim = meta.actionSpace().policyOutputs();
         int[] hidden = meta.hiddenLayers().stream().mapToInt(Integer::intValue).toArray();
@@ -160,7 +160,9 @@ public final class Trainer {
                 elapsed = (System.nanoTime() - t0) / 1e9;
                 IterationMetrics m = metrics(iteration, episodes, steps, priorSeconds + elapsed, iterSeconds, s);
                 run.add(m);
-                lastEval = m.evalCompletionRate();
+                if (!Double.isNaN(m.evalCompletionRate())) {
+                    lastEval = m.evalCompletionRate();
+                }
                 folder.appendMetrics(m);
                 String weights = String.format("model-%06d.sd", iteration);
                 ppo.save(folder.checkpointDir().resolve(weights), true);
@@ -203,7 +205,7 @@ public final class Trainer {
             evalProgress += e.progress;
             evalComplete += e.lapComplete() ? 1 : 0;
         }
-        int ne = Math.max(1, s.evaluation().size());
+        int ne = s.evaluation().size(); // 0 when a stop cut the evaluation short: NaN in the metrics
         Map<String, Double> l = s.losses();
         return new IterationMetrics(iteration, episodes, steps, elapsed, s.steps() / Math.max(1e-9, iterSeconds),
                 reward / n, progress / n, complete / n, evalProgress / ne, evalComplete / ne, len / n,

@@ -77,6 +77,16 @@ class TrainerTest {
     }
 
     @Test
+    void plainJavaUpdateIsDeterministicToo() throws IOException {
+        List<IterationMetrics> a = Trainer.train(spec("ja", 700, 1).withUpdate("java")).metrics();
+        List<IterationMetrics> b = Trainer.train(spec("jb", 700, 2).withUpdate("java")).metrics();
+        assertTrue(a.size() >= 2, "a few iterations: " + a.size());
+        assertEquals(a.stream().map(IterationMetrics::withoutTimings).toList(),
+                b.stream().map(IterationMetrics::withoutTimings).toList());
+        assertTrue(Files.readString(tmp.resolve("ja").resolve(ModelFolder.TRAINING_PARAMS)).contains("\"java\""));
+    }
+
+    @Test
     void resumeContinuesFromTheLastCheckpoint() throws IOException {
         TrainSummary first = Trainer.train(spec("r", 300, 2));
         ModelFolder f = new ModelFolder(tmp.resolve("r"));
