@@ -119,7 +119,8 @@ public final class ClippedPpo implements AutoCloseable {
         this.critic = net.critic();
         this.logStd = net.logStd();
         this.javaUpdate = config.update().equals("java")
-                ? new JavaUpdate(actor, critic, logStd, meta.discrete(), lossConfig(hp, config)) : null;
+                ? new JavaUpdate(actor, critic, logStd, meta.discrete(), lossConfig(hp, config), Math.min(2, workerThreads))
+                : null;
         this.pool = Executors.newFixedThreadPool(workerThreads, r -> {
             Thread t = new Thread(r, "racer-rollout");
             t.setDaemon(true);
@@ -398,6 +399,9 @@ public final class ClippedPpo implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        if (javaUpdate != null) {
+            javaUpdate.close();
+        }
         synchronized (rewards) {
             for (RewardFunction r : rewards) {
                 try {

@@ -23,14 +23,20 @@ public final class JavaUpdate {
     private final int obsDim, actDim;
     private final float[][] params;   // every trainable array, in a fixed order
     private final float[][] grads, m, v;
+    private final Half[] halves = {new Half(), new Half()};
+    private final java.util.concurrent.ExecutorService helper;
     private long t;
 
-    // scratch per minibatch size
-    private int cap;
-    private float[][] aAct, cAct;     // activations per layer [B × width], index 0 = input
-    private float[][] aDelta, cDelta;
-
     public JavaUpdate(Mlp actor, Mlp critic, float[] logStd, boolean discrete, PolicyNet.LossConfig loss) {
+        this(actor, critic, logStd, discrete, loss, 1);
+    }
+
+    /**
+     * @param threads 1, or 2 to compute the two halves of each minibatch's gradient in parallel (the result is
+     *                the same either way: the halves are fixed and summed in order)
+     */
+    public JavaUpdate(Mlp actor, Mlp critic, float[] logStd, boolean discrete, PolicyNet.LossConfig loss,
+                      int threads) {
         this.actor = actor;
         this.critic = critic;
         this.logStd = logStd;
@@ -60,6 +66,32 @@ public final class JavaUpdate {
             m[i] = new float[params[i].length];
             v[i] = new float[params[i].length];
         }
+        for (Half h : halves) {
+            h.grads = new float[params.length][];
+            for (int i = 0; i < params.length; i++) {
+                h.grads[i] = new float[params[i].length];
+            }
+        }
+        helper = threads >= 2 ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread th = new Thread(r, "racer-update");
+            th.setDaemon(true);
+            return th;
+        }) : null;
+    }
+
+    /** Stops the helper thread. */
+    public void close() {
+        if (helper != null) {
+            helper.shutdownNow();
+        }
+    }
+
+    /** Scratch and gradient of one half of a minibatch. */
+    private static final class Half {
+        int cap;
+        float[][] aAct, cAct, aDelta, cDelta; // per layer [rows × width], index 0 = input
+        float[][] grads;
+        float[] wt = new float[0];
     }
 
     /** {@code epochs} passes over shuffled minibatches (the same order and normalisation as the SameDiff path). */
@@ -81,21 +113,63 @@ public final class JavaUpdate {
 
     /** One Adam step on one minibatch (advantages used as given). */
     public void step(float[] obs, float[] act, float[] oldLogp, float[] adv, float[] ret, int b) {
-        ensure(b);
-        for (float[] g : grads) {
+        int split = b >= 32 ? b / 2 : b;
+        java.util.concurrent.Future<?> first = null;
+        if (split < b && helper != null) {
+            first = helper.submit(() -> half(halves[0], obs, act, oldLogp, adv, ret, 0, split, b));
+        } else {
+            half(halves[0], obs, act, oldLogp, adv, ret, 0, split, b);
+        }
+        if (split < b) {
+            half(halves[1], obs, act, oldLogp, adv, ret, split, b - split, b);
+        }
+        if (first != null) {
+            try {
+                first.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("update interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        for (int p = 0; p < params.length; p++) {
+            float[] g = grads[p], g0 = halves[0].grads[p], g1 = halves[1].grads[p];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = split < b ? g0[i] + g1[i] : g0[i];
+            }
+        }
+        if (!discrete) {
+            for (int k = 0; k < actDim; k++) {
+                grads[params.length - 1][k] -= (float) loss.entropyCoef();
+            }
+        }
+        if (applyAdam) {
+            adam();
+        }
+    }
+
+    /** The gradient of rows {@code [from, from + n)} of a minibatch of {@code b} into {@code h.grads}. */
+    private void half(Half h, float[] obs, float[] act, float[] oldLogp, float[] adv, float[] ret, int from, int n,
+                      int b) {
+        ensure(h, n);
+        for (float[] g : h.grads) {
             java.util.Arrays.fill(g, 0f);
         }
-        forward(actor, obs, b, aAct);
-        forward(critic, obs, b, cAct);
+        System.arraycopy(obs, from * obsDim, h.aAct[0], 0, n * obsDim);
+        System.arraycopy(obs, from * obsDim, h.cAct[0], 0, n * obsDim);
+        forward(actor, n, h.aAct);
+        forward(critic, n, h.cAct);
         int la = actor.layers(), lc = critic.layers();
-        float[] out = aAct[la];
-        float[] dOut = aDelta[la];
-        float[] vOut = cAct[lc];
-        float[] dV = cDelta[lc];
+        float[] out = h.aAct[la];
+        float[] dOut = h.aDelta[la];
+        float[] vOut = h.cAct[lc];
+        float[] dV = h.cDelta[lc];
         double clip = loss.clip(), beta = loss.entropyCoef();
         int logStdIndex = params.length - 1;
-        for (int i = 0; i < b; i++) {
-            int base = i * actDim;
+        for (int r = 0; r < n; r++) {
+            int i = from + r;
+            int base = r * actDim, abase = i * actDim;
             double newLogp;
             if (discrete) {
                 double max = Double.NEGATIVE_INFINITY;
@@ -108,46 +182,38 @@ public final class JavaUpdate {
                 }
                 double lse = max + Math.log(sum);
                 newLogp = 0;
-                double h = 0;
+                double ent = 0;
                 for (int k = 0; k < actDim; k++) {
                     double lpk = out[base + k] - lse;
-                    newLogp += act[base + k] * lpk;
-                    h -= Math.exp(lpk) * lpk;
+                    newLogp += act[abase + k] * lpk;
+                    ent -= Math.exp(lpk) * lpk;
                 }
                 double g = pgGrad(newLogp, oldLogp[i], adv[i], clip, b);
                 for (int k = 0; k < actDim; k++) {
                     double lpk = out[base + k] - lse;
                     double p = Math.exp(lpk);
-                    dOut[base + k] = (float) (g * (act[base + k] - p) + beta / b * p * (lpk + h));
+                    dOut[base + k] = (float) (g * (act[abase + k] - p) + beta / b * p * (lpk + ent));
                 }
             } else {
                 newLogp = 0;
                 for (int k = 0; k < actDim; k++) {
-                    double z = (act[base + k] - out[base + k]) / Math.exp(logStd[k]);
+                    double z = (act[abase + k] - out[base + k]) / Math.exp(logStd[k]);
                     newLogp += -0.5 * z * z - logStd[k] - 0.5 * Math.log(2 * Math.PI);
                 }
                 double g = pgGrad(newLogp, oldLogp[i], adv[i], clip, b);
                 for (int k = 0; k < actDim; k++) {
                     double sigma = Math.exp(logStd[k]);
-                    double z = (act[base + k] - out[base + k]) / sigma;
+                    double z = (act[abase + k] - out[base + k]) / sigma;
                     dOut[base + k] = (float) (g * z / sigma);
-                    grads[logStdIndex][k] += (float) (g * (z * z - 1));
+                    h.grads[logStdIndex][k] += (float) (g * (z * z - 1));
                 }
             }
-            double d = vOut[i] - ret[i];
+            double d = vOut[r] - ret[i];
             double dv = loss.huber() ? Math.max(-1, Math.min(1, d)) : d;
-            dV[i] = (float) (loss.valueCoef() * dv / b);
+            dV[r] = (float) (loss.valueCoef() * dv / b);
         }
-        if (!discrete) {
-            for (int k = 0; k < actDim; k++) {
-                grads[logStdIndex][k] -= (float) beta;
-            }
-        }
-        backward(actor, b, aAct, aDelta, 0);
-        backward(critic, b, cAct, cDelta, 2 * la);
-        if (applyAdam) {
-            adam();
-        }
+        backward(h, actor, n, h.aAct, h.aDelta, 0);
+        backward(h, critic, n, h.cAct, h.cDelta, 2 * la);
     }
 
     private boolean applyAdam = true;
@@ -173,8 +239,7 @@ public final class JavaUpdate {
         return flows ? -adv * ratio / b : 0;
     }
 
-    private void forward(Mlp net, float[] x, int b, float[][] acts) {
-        System.arraycopy(x, 0, acts[0], 0, b * obsDim);
+    private static void forward(Mlp net, int b, float[][] acts) {
         int[] sizes = net.sizes();
         for (int l = 0; l < net.layers(); l++) {
             int nIn = sizes[l], nOut = sizes[l + 1];
@@ -200,12 +265,12 @@ public final class JavaUpdate {
     }
 
     /** Back-propagates deltas[last] (dL/d output) and accumulates weight gradients from {@code grads[g0]}. */
-    private void backward(Mlp net, int b, float[][] acts, float[][] deltas, int g0) {
+    private static void backward(Half hf, Mlp net, int b, float[][] acts, float[][] deltas, int g0) {
         int[] sizes = net.sizes();
         for (int l = net.layers() - 1; l >= 0; l--) {
             int nIn = sizes[l], nOut = sizes[l + 1];
             float[] w = net.weights(l), in = acts[l], delta = deltas[l + 1];
-            float[] gw = grads[g0 + 2 * l], gb = grads[g0 + 2 * l + 1];
+            float[] gw = hf.grads[g0 + 2 * l], gb = hf.grads[g0 + 2 * l + 1];
             for (int i = 0; i < b; i++) {
                 int ob = i * nOut, ib = i * nIn;
                 for (int o = 0; o < nOut; o++) {
@@ -221,7 +286,7 @@ public final class JavaUpdate {
             }
             if (l > 0) {
                 // prev = (delta · W^T) ⊙ (1 - h^2), through W^T so that the inner loop is a vectorisable axpy
-                float[] wt = transposed(w, nIn, nOut);
+                float[] wt = transposed(hf, w, nIn, nOut);
                 float[] prev = deltas[l];
                 java.util.Arrays.fill(prev, 0, b * nIn, 0f);
                 for (int i = 0; i < b; i++) {
@@ -242,18 +307,16 @@ public final class JavaUpdate {
         }
     }
 
-    private float[] wtScratch = new float[0];
-
-    private float[] transposed(float[] w, int nIn, int nOut) {
-        if (wtScratch.length < w.length) {
-            wtScratch = new float[w.length];
+    private static float[] transposed(Half hf, float[] w, int nIn, int nOut) {
+        if (hf.wt.length < w.length) {
+            hf.wt = new float[w.length];
         }
         for (int j = 0; j < nIn; j++) {
             for (int o = 0; o < nOut; o++) {
-                wtScratch[o * nIn + j] = w[j * nOut + o];
+                hf.wt[o * nIn + j] = w[j * nOut + o];
             }
         }
-        return wtScratch;
+        return hf.wt;
     }
 
     private void adam() {
@@ -269,15 +332,15 @@ public final class JavaUpdate {
         }
     }
 
-    private void ensure(int b) {
-        if (b <= cap) {
+    private void ensure(Half h, int b) {
+        if (b <= h.cap) {
             return;
         }
-        cap = b;
-        aAct = alloc(actor.sizes(), b);
-        aDelta = alloc(actor.sizes(), b);
-        cAct = alloc(critic.sizes(), b);
-        cDelta = alloc(critic.sizes(), b);
+        h.cap = b;
+        h.aAct = alloc(actor.sizes(), b);
+        h.aDelta = alloc(actor.sizes(), b);
+        h.cAct = alloc(critic.sizes(), b);
+        h.cDelta = alloc(critic.sizes(), b);
     }
 
     private static float[][] alloc(int[] sizes, int b) {

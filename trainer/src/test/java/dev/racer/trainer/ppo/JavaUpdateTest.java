@@ -98,6 +98,33 @@ class JavaUpdateTest {
     }
 
     @Test
+    void twoThreadsGiveTheSameWeightsAsOne() {
+        PolicyNet.LossConfig lc = new PolicyNet.LossConfig(0.2, 0.5, 0.01, true, 1e-3);
+        PolicyNet net = PolicyNet.create(6, 5, true, new int[] {16, 16}, lc, 3);
+        Mlp a1 = net.actor(), c1 = net.critic(), a2 = net.actor(), c2 = net.critic();
+        int n = 200;
+        SplittableRandom r = new SplittableRandom(1);
+        float[] obs = new float[n * 6], act = new float[n * 5], old = new float[n], adv = new float[n], ret = new float[n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 6; k++) {
+                obs[i * 6 + k] = (float) r.nextDouble(-1, 1);
+            }
+            act[i * 5 + r.nextInt(5)] = 1;
+            old[i] = (float) Math.log(0.2);
+            adv[i] = (float) r.nextGaussian();
+            ret[i] = (float) r.nextGaussian();
+        }
+        new JavaUpdate(a1, c1, new float[0], true, lc, 1).fitEpochs(obs, act, old, adv, ret, n, 64, 3, new SplittableRandom(2));
+        JavaUpdate two = new JavaUpdate(a2, c2, new float[0], true, lc, 2);
+        two.fitEpochs(obs, act, old, adv, ret, n, 64, 3, new SplittableRandom(2));
+        two.close();
+        for (int l = 0; l < a1.layers(); l++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a1.weights(l), a2.weights(l));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(c1.weights(l), c2.weights(l));
+        }
+    }
+
+    @Test
     void discreteHuber() {
         sameSteps(true, true);
     }
