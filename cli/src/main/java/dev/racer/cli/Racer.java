@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             TracksCommand.class,
             RewardCommand.class,
+            TrainCommand.class,
+            PlotCommand.class,
             EvaluateCommand.class,
             ViewCommand.class,
         })
