@@ -9,7 +9,7 @@ import dev.racer.reward.Rewards;
 import dev.racer.track.Track;
 import dev.racer.track.TrackGeometry;
 import dev.racer.track.TrackLibrary;
-import dev.racer.view.CenterLineFollower;
+import dev.racer.race.PurePursuitDriver;
 import dev.racer.view.GlContext;
 import dev.racer.view.HeadlessRenderer;
 import dev.racer.view.LiveSource;
@@ -139,7 +139,7 @@ public final class ViewCommand implements Runnable {
             List<ReplayFrame> frames;
             try {
                 frames = TraceCsv.read(trace, config.car().frontPointOffset());
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
                 throw new UserException(e.getMessage());
             }
             if (frames.isEmpty()) {
@@ -164,7 +164,9 @@ public final class ViewCommand implements Runnable {
             if (!name.equals("follow") && !name.equals("pure-pursuit") && !name.equals("center-line")) {
                 throw new UserException("unknown --driver " + name + " (known: follow, pure-pursuit)");
             }
-            d = new CenterLineFollower(maxSpeed);
+            PurePursuitDriver.Tuning t0 = PurePursuitDriver.Tuning.DEFAULT;
+            d = new PurePursuitDriver(new PurePursuitDriver.Tuning(t0.lookaheadBase(), t0.lookaheadGain(),
+                    t0.lateralAccel(), t0.brakeAccel(), t0.previewTime(), maxSpeed, t0.curvatureSpan()));
             label = "LIVE FOLLOWER";
         }
         return new LiveSource(t, config, d, Rewards.load(reward), label);

@@ -50,7 +50,7 @@ class SourcesTest {
     @Test
     void theFollowerLapsLive() {
         LiveSource live = new LiveSource(TrackLibrary.standard().get("reinvent_base"), EnvConfig.DEFAULT,
-                new CenterLineFollower(2.0), Rewards.load("center_line"), "LIVE");
+                new dev.racer.race.PurePursuitDriver(), Rewards.load("center_line"), "LIVE");
         live.seek(400);
         ViewState s = live.state();
         assertTrue(s.lap >= 2, "completed a lap in 400 steps, lap " + s.lap);

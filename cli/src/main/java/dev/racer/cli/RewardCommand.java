@@ -1,0 +1,137 @@
+package dev.racer.cli;
+
+import dev.racer.reward.python.Backend;
+import dev.racer.reward.python.RewardCheck;
+import dev.racer.reward.python.RewardScriptException;
+import dev.racer.reward.python.RewardScripts;
+import dev.racer.reward.python.RewardSource;
+import dev.racer.reward.python.ScriptReward;
+import dev.racer.track.Track;
+import dev.racer.track.TrackLibrary;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code racer reward ...}: work on Python reward functions. */
+@Command(name = "reward", description = "Work on DeepRacer Python reward functions.",
+        subcommands = {RewardCommand.Check.class, CommandLine.HelpCommand.class})
+public final class RewardCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code racer reward check FILE.py}. */
+    @Command(name = "check", description = {
+        "Runs a reward file on meaningful states of a track and reports its problems.",
+        "States: start, centre, near each border, off track, wrong way, reversed track, finishing, fast and",
+        "slow, sharp steering. Errors (exit code 1) are what would break training; warnings are what looks",
+        "wrong. Style is not judged."})
+    static final class Check implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE.py", description = "the reward file")
+        Path file;
+
+        @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
+        String trackId;
+
+        @Option(names = "--backend", defaultValue = "auto", description = "auto, graalpy or cpython (default: ${DEFAULT-VALUE})")
+        String backend;
+
+        @Option(names = "--budget-ms", defaultValue = "1000", description = "time budget per call [ms] (default: ${DEFAULT-VALUE})")
+        long budgetMs;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (!Files.isRegularFile(file)) {
+                throw new UserException("no such reward file: " + file);
+            }
+            Backend requested = parseBackend(backend);
+            Track track = track(trackId);
+            RewardSource source = RewardSource.read(file);
+            Backend chosen = RewardScripts.choose(source, requested);
+            out.println("Reward " + file + " on track " + track.id() + " (" + track.name() + ")");
+            out.println("Backend: " + chosen.id() + " (" + RewardScripts.reason(source, requested) + ")");
+            for (RewardSource.OddChar c : source.oddChars()) {
+                if (!c.inCode()) {
+                    out.println("  note: " + file.getFileName() + ", " + c + " inside a string or comment (harmless there)");
+                }
+            }
+            ScriptReward reward;
+            try {
+                reward = RewardScripts.load(file, requested, Duration.ofMillis(budgetMs));
+            } catch (RewardScriptException e) {
+                out.println();
+                out.println("ERROR (" + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): " + e.getMessage());
+                out.println();
+                out.println("1 error: training cannot start with this file.");
+                out.flush();
+                return 1;
+            }
+            try (reward) {
+                out.println("        " + reward.describe());
+                if (chosen == Backend.CPYTHON) {
+                    out.println("WARNING: the cpython backend is not sandboxed: this file runs as your own user, "
+                            + "with access to your files, network and processes. Run only reward files you trust.");
+                }
+                List<RewardCheck.State> states = RewardCheck.states(track);
+                RewardCheck.Report report = RewardCheck.run(reward, states);
+                out.println();
+                out.printf(Locale.ROOT, "%-18s %8s %8s %8s %8s %5s %6s %8s %6s %6s  %s%n", "state", "x", "y",
+                        "heading", "from_ctr", "left", "wheels", "progress", "speed", "steer", "reward");
+                for (RewardCheck.Outcome o : report.outcomes()) {
+                    var p = o.state().params();
+                    out.printf(Locale.ROOT, "%-18s %8.3f %8.3f %8.1f %8.3f %5s %6d %8.2f %6.2f %6.1f  %s%n",
+                            o.state().name(), p.x(), p.y(), p.heading(), p.distanceFromCenter(),
+                            p.isLeftOfCenter() ? "yes" : "no", p.wheelsOnTrack(), p.progress(), p.speed(),
+                            p.steeringAngle(), o.ok() ? String.format(Locale.ROOT, "%.6g", o.reward()) : "ERROR ("
+                                    + o.error().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+                }
+                out.println();
+                long errors = report.problems().stream().filter(RewardCheck.Problem::error).count();
+                long warnings = report.problems().size() - errors;
+                for (RewardCheck.Problem pr : report.problems()) {
+                    out.println((pr.error() ? "ERROR: " : "WARNING: ") + pr.message());
+                }
+                if (report.problems().isEmpty()) {
+                    out.println("OK: no problems found.");
+                } else {
+                    out.println(errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
+                            + (warnings == 1 ? "" : "s") + (errors > 0 ? ": this would stop training." : ": training can run."));
+                }
+                out.flush();
+                return errors > 0 ? 1 : 0;
+            }
+        }
+    }
+
+    static Backend parseBackend(String s) {
+        try {
+            return Backend.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    static Track track(String id) {
+        try {
+            return TrackLibrary.standard().get(id);
+        } catch (RuntimeException e) {
+            throw new UserException("unknown track \"" + id + "\": " + e.getMessage() + " (racer tracks list shows them)");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.racer.cli;
+
+import dev.racer.trainer.IterationMetrics;
+import dev.racer.trainer.TrainSpec;
+import dev.racer.trainer.TrainSummary;
+import dev.racer.trainer.Trainer;
+import dev.racer.trainer.model.Hyperparameters;
+import dev.racer.trainer.model.ModelMetadata;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code racer train}: trains a model folder with clipped PPO (default), DQN or A3C. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a car on a track with a reward function; writes a DeepRacer-style model folder.",
+            "Ctrl-C stops after saving a checkpoint; --resume continues a stopped or killed run."})
+public final class TrainCommand implements Runnable {
+
+    @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
+    String track;
+
+    @Option(names = "--reward", required = true,
+            description = "reward: a file (.py), a built-in (center_line) or java:CLASS")
+    String reward;
+
+    @Option(names = "--out", required = true, description = "model folder to write, e.g. models/NAME")
+    Path out;
+
+    @Option(names = "--minutes", description = "wall-clock budget [min] (default: 10 unless --steps is given)")
+    Double minutes;
+
+    @Option(names = "--steps", description = "environment-step budget")
+    Long steps;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--workers", description = "rollout threads (default: one per core)")
+    Integer workers;
+
+    @Option(names = "--model-metadata", description = "model_metadata.json: action space, sensor, network")
+    Path modelMetadata;
+
+    @Option(names = "--hyperparameters", description = "hyperparameters.json (DeepRacer's keys)")
+    Path hyperparameters;
+
+    @Option(names = "--algorithm", description = "clipped_ppo (default), dqn or a3c")
+    String algorithm;
+
+    @Option(names = "--resume", description = "continue from the model folder's last checkpoint")
+    boolean resume;
+
+    @Option(names = "--update", defaultValue = "samediff",
+            description = "clipped PPO's update: samediff (default) or java (same loss and Adam in plain Java, faster)")
+    String update;
+
+    @Option(names = "--quiet", description = "no progress line")
+    boolean quiet;
+
+    @Override
+    public void run() {
+        TrainSpec spec;
+        try {
+            spec = new TrainSpec(track, reward, out, minutes, steps, seed,
+                    workers == null ? Runtime.getRuntime().availableProcessors() : workers,
+                    modelMetadata, hyperparameters, algorithm, resume, update);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        PrintStream err = System.err;
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            err.println();
+            err.println("racer train: stopping, keeping the last checkpoint...");
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "racer-train-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            TrainSummary s = Trainer.train(spec, new Progress(err, quiet), stop);
+            if (System.console() != null && !quiet) {
+                err.println();
+            }
+            // printed before the shutdown hook is released: after a Ctrl-C the JVM exits as soon as it returns
+            System.out.printf(Locale.ROOT, "trained %s with %s: %d iterations, %,d episodes, %,d steps in %.1f s"
+                            + " (%,.0f steps/s, updates included); last evaluation: %.0f%% laps complete;"
+                            + " stopped: %s%n",
+                    s.modelDir(), s.algorithm(), s.iterations(), s.episodes(), s.steps(), s.seconds(),
+                    s.stepsPerSecond(), 100 * s.evalCompletionRate(), s.stopReason());
+            System.out.flush();
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+            throw new UserException(e.getMessage());
+        } finally {
+            finished.countDown();
+            if (!stop.get()) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException ignored) {
+                    // already shutting down
+                }
+            }
+        }
+    }
+
+    /** One status line per iteration: a bar, steps/s, reward, progress, completion, time left. */
+    static final class Progress implements Trainer.Listener {
+        private final PrintStream err;
+        private final boolean quiet;
+        private final boolean tty = System.console() != null;
+
+        Progress(PrintStream err, boolean quiet) {
+            this.err = err;
+            this.quiet = quiet;
+        }
+
+        @Override
+        public void started(TrainSpec spec, ModelMetadata meta, Hyperparameters hp, int startIteration) {
+            if (!quiet) {
+                err.printf(Locale.ROOT, "racer train: %s on %s, reward %s, %d workers, %d %s actions, sensor %s%s%n",
+                        meta.trainingAlgorithm(), spec.trackId(), spec.rewardSpec(), spec.workers(),
+                        meta.actionSpace().policyOutputs(), meta.actionSpace().type(), String.join(",", meta.sensors()),
+                        startIteration > 0 ? ", resuming after iteration " + startIteration : "");
+            }
+        }
+
+        @Override
+        public void iteration(IterationMetrics m, double fractionDone, double secondsLeft) {
+            if (quiet) {
+                return;
+            }
+            int width = 20;
+            int filled = (int) Math.round(fractionDone * width);
+            String bar = "#".repeat(filled) + "-".repeat(width - filled);
+            String line = String.format(Locale.ROOT,
+                    "[%s] it %d  %,d steps  %,.0f steps/s  reward %.1f  progress %.1f%%  laps %.0f%%  eval laps %.0f%%"
+                            + "  left %s",
+                    bar, m.iteration(), m.steps(), m.stepsPerSecond(), m.meanReward(), m.meanProgress(),
+                    100 * m.completionRate(), 100 * m.evalCompletionRate(), time(secondsLeft));
+            if (tty) {
+                err.print("\r" + line + "\u001b[K");
+            } else {
+                err.println(line);
+            }
+            err.flush();
+        }
+
+        private static String time(double s) {
+            if (Double.isInfinite(s) || Double.isNaN(s)) {
+                return "?";
+            }
+            long t = Math.round(s);
+            return t >= 60 ? (t / 60) + "m" + String.format(Locale.ROOT, "%02d", t % 60) + "s" : t + "s";
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.racer.reward.python;
+
+import dev.racer.race.EnvConfig;
+import dev.racer.race.RacingEnv;
+import dev.racer.reward.RewardParams;
+import dev.racer.sensor.Sensor;
+import dev.racer.track.TrackLibrary;
+
+/** Real params from a real track for tests. */
+final class States {
+    private States() {
+    }
+
+    /** The params after a few steps on reinvent_base. */
+    static RewardParams onTrack() {
+        RacingEnv env = new RacingEnv(TrackLibrary.standard().get("reinvent_base"), EnvConfig.DEFAULT, p -> 1.0,
+                Sensor.none());
+        env.reset(1);
+        for (int i = 0; i < 5; i++) {
+            env.step(2.0, 1.5);
+        }
+        return env.params().copy();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.racer.trainer;
+
+import dev.racer.race.EnvConfig;
+import dev.racer.race.RacingEnv;
+import dev.racer.reward.RewardFunction;
+import dev.racer.sensor.Sensor;
+import dev.racer.track.Track;
+
+/**
+ * What every training environment shares: the track, the episode rules and the reward (as the user gave it;
+ * each worker thread loads its own instance with {@code Rewards.load}).
+ */
+public record EnvSpec(Track track, EnvConfig config, String rewardSpec) {
+
+    /** Rows of the track, the closing row excluded (starting rows are 0 .. rows()-1). */
+    public int rows() {
+        return track.size() - 1;
+    }
+
+    /** DeepRacer's training "round robin": episode {@code e} starts {@code e × 5 %} of the lap further on. */
+    public int roundRobinRow(long episode) {
+        double frac = (episode * config.roundRobinAdvance()) % 1.0;
+        return (int) Math.min(rows() - 1, Math.round(frac * rows()) % rows());
+    }
+
+    /** Evaluation episode {@code j} of {@code n} starts {@code j/n} of the lap on (the first at the start line). */
+    public int evalRow(int j, int n) {
+        return (int) (Math.round((double) j / n * rows()) % rows());
+    }
+
+    /** A new environment starting at {@code row}. */
+    public RacingEnv newEnv(int row, RewardFunction reward, Sensor sensor) {
+        return new RacingEnv(track, config.withStartWaypoint(row).withStartMode(dev.racer.race.StartMode.FIXED),
+                reward, sensor);
+    }
+
+    /** A seed for episode {@code e} of a run seeded {@code seed} (SplitMix64 finaliser). */
+    public static long mix(long seed, long e) {
+        long z = seed * 0x9E3779B97F4A7C15L + e + 0x632BE59BD9B4E019L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

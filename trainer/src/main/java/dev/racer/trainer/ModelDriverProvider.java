@@ -1,0 +1,119 @@
+package dev.racer.trainer;
+
+import dev.racer.car.Control;
+import dev.racer.race.Driver;
+import dev.racer.race.DriverProvider;
+import dev.racer.race.RacingEnv;
+import dev.racer.sensor.Sensor;
+import dev.racer.trainer.model.ActionSpace;
+import dev.racer.trainer.model.ModelMetadata;
+import dev.racer.trainer.ppo.PolicyNet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Opens the model folders {@code racer train} writes as greedy {@link Driver}s: clipped PPO networks run as a
+ * plain-Java forward pass (microseconds per step), RL4J's DQN and A3C networks through DL4J.
+ * Registered with {@link java.util.ServiceLoader}.
+ */
+public final class ModelDriverProvider implements DriverProvider {
+
+    @Override
+    public Optional<Driver> open(Path modelDir) {
+        ModelFolder folder = new ModelFolder(modelDir);
+        if (!Files.isRegularFile(folder.metadata())) {
+            return Optional.empty();
+        }
+        ModelMetadata meta = ModelMetadata.read(folder.metadata());
+        String name = modelDir.getFileName() == null ? modelDir.toString() : modelDir.getFileName().toString();
+        if (Files.isRegularFile(folder.ppoWeights())) {
+            return Optional.of(ppoDriver(name, meta, folder.ppoWeights()));
+        }
+        if (Files.isRegularFile(folder.dl4jWeights())) {
+            return Optional.of(dl4jDriver(name, meta, folder.dl4jWeights()));
+        }
+        throw new IllegalArgumentException(modelDir + ": has " + ModelMetadata.FILE + " but no network weights ("
+                + modelDir.relativize(folder.ppoWeights()) + " or " + modelDir.relativize(folder.dl4jWeights())
+                + "); was training stopped before its first iteration?");
+    }
+
+    /** A greedy driver for a clipped PPO network file. */
+    public static Driver ppoDriver(String name, ModelMetadata meta, Path weights) {
+        int obsDim = meta.newSensor().size();
+        int actDim = meta.actionSpace().policyOutputs();
+        int[] hidden = meta.hiddenLayers().stream().mapToInt(Integer::intValue).toArray();
+        PolicyNet net = PolicyNet.load(weights, obsDim, actDim, meta.discrete(), hidden);
+        Mlp actor = net.actor();
+        return new Driver() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Sensor newSensor() {
+                return meta.newSensor();
+            }
+
+            @Override
+            public Control act(RacingEnv env, float[] observation) {
+                return greedy(meta.actionSpace(), actor.forward(observation));
+            }
+        };
+    }
+
+    /** The greedy action for the actor's outputs: the most likely discrete action, or tanh of the means. */
+    public static Control greedy(ActionSpace space, float[] out) {
+        if (space instanceof ActionSpace.Discrete d) {
+            int best = 0;
+            for (int i = 1; i < out.length; i++) {
+                if (out[i] > out[best]) {
+                    best = i;
+                }
+            }
+            return d.get(best);
+        }
+        ActionSpace.Continuous c = (ActionSpace.Continuous) space;
+        return new Control(c.steering(Math.tanh(out[0])), c.speed(Math.tanh(out[1])));
+    }
+
+    /** A greedy driver for a DL4J network (DQN: Q-values, A3C: action probabilities; the largest wins). */
+    public static Driver dl4jDriver(String name, ModelMetadata meta, Path weights) {
+        NativeRuntime.init();
+        MultiLayerNetwork net;
+        try {
+            net = ModelSerializer.restoreMultiLayerNetwork(weights.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(weights + ": cannot read the DL4J network (" + e.getMessage() + ")", e);
+        }
+        int obsDim = meta.newSensor().size();
+        return new Driver() {
+            private final INDArray in = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, obsDim);
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Sensor newSensor() {
+                return meta.newSensor();
+            }
+
+            @Override
+            public Control act(RacingEnv env, float[] observation) {
+                for (int i = 0; i < obsDim; i++) {
+                    in.putScalar(0, i, observation[i]);
+                }
+                float[] out = net.output(in).toFloatVector();
+                return greedy(meta.actionSpace(), out);
+            }
+        };
+    }
+}

@@ -1,0 +1,216 @@
+package dev.racer.trainer;
+
+import dev.racer.race.EnvConfig;
+import dev.racer.reward.RewardFunction;
+import dev.racer.reward.Rewards;
+import dev.racer.track.Track;
+import dev.racer.track.TrackLibrary;
+import dev.racer.trainer.model.Hyperparameters;
+import dev.racer.trainer.model.ModelMetadata;
+import dev.racer.trainer.ppo.ClippedPpo;
+import dev.racer.trainer.ppo.PolicyNet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Trains a model folder: the programmatic face of {@code racer train}.
+ *
+ * <pre>{@code
+ * TrainSummary s = Trainer.train(TrainSpec.of("reinvent_base", "center_line", Path.of("models/demo"))
+ *         .withMinutes(5.0));
+ * }</pre>
+ *
+ * A checkpoint is written after every iteration (atomically), so a killed run loses at most one iteration
+ * and resumes with {@link TrainSpec#resume()}; setting the {@code stop} flag (Ctrl-C in the CLI) ends the run
+ * at the next episode boundary, keeping the last checkpoint.
+ */
+public final class Trainer {
+
+    /** Hears about progress (the CLI draws its progress bar from this). */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        /** Before the first iteration. */
+        default void started(TrainSpec spec, ModelMetadata meta, Hyperparameters hp, int startIteration) {
+        }
+
+        /** After each iteration; {@code fractionDone} of the budget in [0, 1], {@code secondsLeft} estimated. */
+        default void iteration(IterationMetrics m, double fractionDone, double secondsLeft) {
+        }
+    }
+
+    private Trainer() {
+    }
+
+    public static TrainSummary train(TrainSpec spec) {
+        return train(spec, Listener.NONE, new AtomicBoolean());
+    }
+
+    /** Trains until the budget is spent, a DeepRacer termination condition holds, or {@code stop} is set. */
+    public static TrainSummary train(TrainSpec spec, Listener listener, AtomicBoolean stop) {
+        Track track = TrackLibrary.standard().get(spec.trackId());
+        try (RewardFunction probe = Rewards.load(spec.rewardSpec())) { // fail fast with the reward's own message
+            probe.name();
+        }
+        ModelFolder folder = new ModelFolder(spec.out());
+        ModelMetadata meta;
+        Hyperparameters hp;
+        ModelFolder.CheckpointState cp = null;
+        if (spec.resume()) {
+            if (!Files.isRegularFile(folder.metadata())) {
+                throw new IllegalArgumentException(spec.out() + ": nothing to resume (no " + ModelMetadata.FILE + ")");
+            }
+            meta = ModelMetadata.read(folder.metadata());
+            hp = Hyperparameters.read(folder.hyperparameters());
+            cp = folder.readCheckpoint();
+            if (spec.algorithm() != null && !spec.algorithm().equals(meta.trainingAlgorithm())) {
+                throw new IllegalArgumentException(spec.out() + " was trained with " + meta.trainingAlgorithm()
+                        + "; cannot resume it with --algorithm " + spec.algorithm());
+            }
+        } else {
+            if (Files.exists(folder.metadata()) || Files.exists(folder.checkpointState())) {
+                throw new IllegalArgumentException(spec.out() + " already holds a model: pass --resume to continue"
+                        + " training it, or choose another --out");
+            }
+            meta = spec.modelMetadata() == null ? ModelMetadata.DEFAULT : ModelMetadata.read(spec.modelMetadata());
+            if (spec.algorithm() != null) {
+                meta = meta.withAlgorithm(spec.algorithm());
+            }
+            if (!meta.discrete() && !meta.trainingAlgorithm().equals("clipped_ppo")) {
+                throw new IllegalArgumentException(meta.trainingAlgorithm() + " needs a discrete action space;"
+                        + " the model metadata has a continuous one");
+            }
+            hp = spec.hyperparameters() == null ? Hyperparameters.DEFAULT : Hyperparameters.read(spec.hyperparameters());
+            meta.write(folder.metadata());
+            hp.write(folder.hyperparameters());
+            String rewardCopy = folder.copyReward(spec.rewardSpec());
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("track_id", spec.trackId());
+            params.put("reward", spec.rewardSpec());
+            params.put("reward_file", rewardCopy);
+            params.put("training_algorithm", meta.trainingAlgorithm());
+            params.put("seed", spec.seed());
+            params.put("workers", spec.workers());
+            params.put("minutes", spec.minutes());
+            params.put("steps", spec.steps());
+            params.put("env", envConfig());
+            if (meta.trainingAlgorithm().equals("clipped_ppo")) {
+                params.put("clipped_ppo", ClippedPpo.Config.DEFAULT.withUpdate(spec.update()));
+            }
+            folder.writeTrainingParams(params);
+        }
+        EnvSpec env = new EnvSpec(track, envConfig(), spec.rewardSpec());
+        return switch (meta.trainingAlgorithm()) {
+            case "clipped_ppo" -> trainPpo(spec, env, folder, meta, hp, cp, listener, stop);
+            default -> dev.racer.trainer.rl4j.Rl4jTrainer.train(spec, env, folder, meta, hp, cp, listener, stop);
+        };
+    }
+
+    /** The episode rules used for training: the engine's defaults. */
+    public static EnvConfig envConfig() {
+        return EnvConfig.DEFAULT;
+    }
+
+    private static TrainSummary trainPpo(TrainSpec spec, EnvSpec env, ModelFolder folder, ModelMetadata meta,
+                                         Hyperparameters hp, ModelFolder.CheckpointState cp, Listener listener,
+                                         AtomicBoolean stop) {
+        ClippedPpo.Config cfg = ClippedPpo.Config.DEFAULT.withUpdate(spec.update());
+        int obsDim = meta.newSensor().size();
+        int actDim = meta.actionSpace().policyOutputs();
+        int[] hidden = meta.hiddenLayers().stream().mapToInt(Integer::intValue).toArray();
+        PolicyNet net = cp == null ? ClippedPpo.newNetwork(meta, hp, cfg, spec.seed())
+                : PolicyNet.load(folder.checkpointDir().resolve(cp.weights()), obsDim, actDim, meta.discrete(), hidden);
+        int iteration = cp == null ? 0 : cp.iteration();
+        long episodes = cp == null ? 0 : cp.episodes();
+        long steps = cp == null ? 0 : cp.steps();
+        double priorSeconds = cp == null ? 0 : cp.elapsedSeconds();
+        folder.truncateMetrics(iteration);
+        long startSteps = steps;
+        List<IterationMetrics> run = new ArrayList<>();
+        String reason = "budget";
+        double lastEval = Double.NaN;
+        listener.started(spec, meta, hp, iteration);
+        long t0 = System.nanoTime();
+        try (ClippedPpo ppo = new ClippedPpo(env, meta, hp, cfg, net, spec.seed(), spec.workers())) {
+            while (true) {
+                double elapsed = (System.nanoTime() - t0) / 1e9;
+                if (stop.get()) {
+                    reason = "interrupted";
+                    break;
+                }
+                if (elapsed >= spec.budgetSeconds() || (spec.steps() != null && steps >= spec.steps())) {
+                    break;
+                }
+                long before = System.nanoTime();
+                ClippedPpo.IterationStats s = ppo.iterate(episodes, stop::get);
+                if (s == null) {
+                    reason = "interrupted";
+                    break;
+                }
+                double iterSeconds = (System.nanoTime() - before) / 1e9;
+                iteration++;
+                episodes += s.episodes().size();
+                steps += s.steps();
+                elapsed = (System.nanoTime() - t0) / 1e9;
+                IterationMetrics m = metrics(iteration, episodes, steps, priorSeconds + elapsed, iterSeconds, s);
+                run.add(m);
+                if (!Double.isNaN(m.evalCompletionRate())) {
+                    lastEval = m.evalCompletionRate();
+                }
+                folder.appendMetrics(m);
+                String weights = String.format("model-%06d.sd", iteration);
+                ppo.save(folder.checkpointDir().resolve(weights), true);
+                folder.commitCheckpoint(new ModelFolder.CheckpointState(iteration, episodes, steps,
+                        priorSeconds + elapsed, weights));
+                ppo.save(folder.ppoWeights(), false);
+                double frac = spec.steps() != null ? Math.min(1, (double) steps / spec.steps())
+                        : Math.min(1, elapsed / spec.budgetSeconds());
+                double left = spec.steps() != null
+                        ? (spec.steps() - steps) / Math.max(1e-9, (steps - startSteps) / elapsed)
+                        : spec.budgetSeconds() - elapsed;
+                listener.iteration(m, frac, Math.max(0, Math.min(left, spec.budgetSeconds() - elapsed)));
+                if (m.meanReward() >= hp.termCondAvgScore()) {
+                    reason = "term_cond_avg_score";
+                    break;
+                }
+                if (episodes >= hp.termCondMaxEpisodes()) {
+                    reason = "term_cond_max_episodes";
+                    break;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new TrainSummary(folder.dir(), "clipped_ppo", iteration, episodes, steps, seconds,
+                (steps - startSteps) / Math.max(1e-9, seconds), lastEval, reason, run);
+    }
+
+    static IterationMetrics metrics(int iteration, long episodes, long steps, double elapsed, double iterSeconds,
+                                    ClippedPpo.IterationStats s) {
+        double reward = 0, progress = 0, complete = 0, len = 0;
+        for (ClippedPpo.Episode e : s.episodes()) {
+            reward += e.totalReward;
+            progress += e.progress;
+            complete += e.lapComplete() ? 1 : 0;
+            len += e.steps();
+        }
+        int n = s.episodes().size();
+        double evalProgress = 0, evalComplete = 0;
+        for (ClippedPpo.Episode e : s.evaluation()) {
+            evalProgress += e.progress;
+            evalComplete += e.lapComplete() ? 1 : 0;
+        }
+        int ne = s.evaluation().size(); // 0 when a stop cut the evaluation short: NaN in the metrics
+        Map<String, Double> l = s.losses();
+        return new IterationMetrics(iteration, episodes, steps, elapsed, s.steps() / Math.max(1e-9, iterSeconds),
+                reward / n, progress / n, complete / n, evalProgress / ne, evalComplete / ne, len / n,
+                l.getOrDefault("pg_loss", Double.NaN), l.getOrDefault("v_loss", Double.NaN),
+                l.getOrDefault("entropy", Double.NaN), l.getOrDefault("approx_kl", Double.NaN),
+                s.rolloutSeconds(), s.updateSeconds());
+    }
+}

@@ -1,0 +1,416 @@
+package dev.racer.trainer.ppo;
+
+import dev.racer.car.Control;
+import dev.racer.race.EpisodeStatus;
+import dev.racer.race.RacingEnv;
+import dev.racer.race.StepResult;
+import dev.racer.reward.RewardFunction;
+import dev.racer.reward.Rewards;
+import dev.racer.sensor.Sensor;
+import dev.racer.trainer.EnvSpec;
+import dev.racer.trainer.Mlp;
+import dev.racer.trainer.model.ActionSpace;
+import dev.racer.trainer.model.Hyperparameters;
+import dev.racer.trainer.model.ModelMetadata;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Clipped PPO (Schulman et al. 2017) in one file, CleanRL style: collect episodes, compute advantages,
+ * update. DeepRacer's hyper-parameters drive it ({@code num_episodes_between_training} episodes per
+ * iteration, then {@code num_epochs} passes over minibatches of {@code batch_size}, Adam at {@code lr} with
+ * ε 1e-5, value loss per {@code loss_type}, entropy bonus {@code beta_entropy}, discount
+ * {@code discount_factor}); {@link Config} holds the rest.
+ *
+ * <p>Rollouts never touch ND4J: the actor and critic are copied into plain-Java {@link Mlp}s after each
+ * update, and {@code workers} threads each run whole episodes with their own environment, reward function
+ * and scratch buffers. Episode {@code e} draws its randomness from {@code (seed, e)} alone and results are
+ * gathered in episode order, so a run is reproducible whatever the number of workers. The update runs
+ * batched in SameDiff ({@link PolicyNet}).
+ */
+public final class ClippedPpo implements AutoCloseable {
+
+    /**
+     * PPO settings that DeepRacer's hyperparameters.json does not cover.
+     *
+     * @param clip         ratio clip ε
+     * @param gaeLambda    GAE λ
+     * @param valueCoef    weight of the value loss
+     * @param evalEpisodes greedy evaluation episodes after each iteration (spread evenly round the lap)
+     * @param update       {@code samediff}: the loss graph trained by SameDiff's Adam; {@code java}: the same
+     *                     loss and Adam written out in plain Java ({@link JavaUpdate}), much faster for small
+     *                     networks
+     */
+    public record Config(double clip, double gaeLambda, double valueCoef, int evalEpisodes, String update) {
+        public static final Config DEFAULT = new Config(0.2, 0.95, 0.5, 3, "samediff");
+
+        public Config {
+            if (!update.equals("samediff") && !update.equals("java")) {
+                throw new IllegalArgumentException("update must be samediff or java, got " + update);
+            }
+        }
+
+        public Config withUpdate(String u) {
+            return new Config(clip, gaeLambda, valueCoef, evalEpisodes, u);
+        }
+    }
+
+    /** One episode's samples and outcome. Arrays may be longer than {@code steps}. */
+    public static final class Episode {
+        float[] obs, act, logp, value, reward;
+        int steps;
+        double bootstrap;     // value after the last step (0 when terminated)
+        public double totalReward;
+        public double progress;
+        public EpisodeStatus status;
+        public int startRow;
+
+        public int steps() {
+            return steps;
+        }
+
+        public boolean lapComplete() {
+            return status == EpisodeStatus.LAP_COMPLETE;
+        }
+    }
+
+    /** What one iteration did. */
+    public record IterationStats(List<Episode> episodes, List<Episode> evaluation, int steps, double rolloutSeconds,
+                                 double updateSeconds, Map<String, Double> losses) {
+    }
+
+    private final EnvSpec env;
+    private final ModelMetadata meta;
+    private final Hyperparameters hp;
+    private final Config config;
+    private final long seed;
+    private final PolicyNet net;
+    private final Mlp actor;
+    private final Mlp critic;
+    private final float[] logStd;
+    private final int obsDim;
+    private final int actDim;
+    private final ExecutorService pool;
+    private final List<RewardFunction> rewards = new ArrayList<>();
+    private final ThreadLocal<Worker> workers;
+    private final JavaUpdate javaUpdate;
+
+    /** A new learner; {@code net} is a fresh or resumed network matching {@code meta}. */
+    public ClippedPpo(EnvSpec env, ModelMetadata meta, Hyperparameters hp, Config config, PolicyNet net, long seed,
+                      int workerThreads) {
+        this.env = env;
+        this.meta = meta;
+        this.hp = hp;
+        this.config = config;
+        this.seed = seed;
+        this.net = net;
+        this.obsDim = net.obsDim();
+        this.actDim = net.actDim();
+        this.actor = net.actor();
+        this.critic = net.critic();
+        this.logStd = net.logStd();
+        this.javaUpdate = config.update().equals("java")
+                ? new JavaUpdate(actor, critic, logStd, meta.discrete(), lossConfig(hp, config), Math.min(2, workerThreads))
+                : null;
+        this.pool = Executors.newFixedThreadPool(workerThreads, r -> {
+            Thread t = new Thread(r, "racer-rollout");
+            t.setDaemon(true);
+            return t;
+        });
+        this.workers = ThreadLocal.withInitial(() -> {
+            RewardFunction rf = Rewards.load(env.rewardSpec()); // once per worker thread
+            synchronized (rewards) {
+                rewards.add(rf);
+            }
+            return new Worker(actor.copy(), critic.copy(), rf, meta.newSensor());
+        });
+    }
+
+    /** A fresh network for {@code meta} and {@code hp}, initialised from {@code seed}. */
+    public static PolicyNet newNetwork(ModelMetadata meta, Hyperparameters hp, Config config, long seed) {
+        int obsDim = meta.newSensor().size();
+        int actDim = meta.actionSpace().policyOutputs();
+        int[] hidden = meta.hiddenLayers().stream().mapToInt(Integer::intValue).toArray();
+        return PolicyNet.create(obsDim, actDim, meta.discrete(), hidden, lossConfig(hp, config), seed);
+    }
+
+    static PolicyNet.LossConfig lossConfig(Hyperparameters hp, Config config) {
+        return new PolicyNet.LossConfig(config.clip(), config.valueCoef(), hp.betaEntropy(),
+                hp.lossType().equals("huber"), hp.lr());
+    }
+
+    public PolicyNet network() {
+        return net;
+    }
+
+    // =================================================================================== one iteration
+
+    /**
+     * Collects {@code num_episodes_between_training} episodes (global indices from {@code firstEpisode}),
+     * updates the networks, then runs the greedy evaluation episodes. {@code stop} abandons the rollout (the
+     * networks are then left as they were) and returns null.
+     */
+    public IterationStats iterate(long firstEpisode, BooleanSupplier stop) {
+        long t0 = System.nanoTime();
+        List<Episode> eps = collect(firstEpisode, hp.numEpisodesBetweenTraining(), false, stop);
+        if (eps == null) {
+            return null;
+        }
+        long t1 = System.nanoTime();
+        Batch batch = advantages(eps);
+        Map<String, Double> losses = update(batch, firstEpisode);
+        long t2 = System.nanoTime();
+        List<Episode> eval = evaluate(stop);
+        return new IterationStats(eps, eval == null ? List.of() : eval, batch.n, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                losses);
+    }
+
+    /** Greedy episodes from {@link Config#evalEpisodes()} starts spread round the lap; null if stopped. */
+    public List<Episode> evaluate(BooleanSupplier stop) {
+        return collect(0, config.evalEpisodes(), true, stop);
+    }
+
+    // =================================================================================== rollout
+
+    private record Worker(Mlp actor, Mlp critic, RewardFunction reward, Sensor sensor) {
+    }
+
+    private List<Episode> collect(long firstEpisode, int count, boolean greedy, BooleanSupplier stop) {
+        List<Future<Episode>> futures = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long e = firstEpisode + i;
+            int idx = i;
+            futures.add(pool.submit(() -> {
+                if (stop.getAsBoolean()) {
+                    return null;
+                }
+                Worker w = workers.get();
+                int row = greedy ? env.evalRow(idx, count) : env.roundRobinRow(e);
+                long episodeSeed = EnvSpec.mix(seed, greedy ? -1 - idx : e);
+                RacingEnv racing = env.newEnv(row, w.reward(), w.sensor());
+                Episode ep = runEpisode(racing, w.actor(), w.critic(), episodeSeed, greedy, stop);
+                if (ep != null) {
+                    ep.startRow = row;
+                }
+                return ep;
+            }));
+        }
+        List<Episode> out = new ArrayList<>(count);
+        for (Future<Episode> f : futures) {
+            try {
+                Episode ep = f.get();
+                if (ep == null) {
+                    futures.forEach(x -> x.cancel(false));
+                    return null;
+                }
+                out.add(ep);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException ex) {
+                Throwable c = ex.getCause();
+                throw c instanceof RuntimeException r ? r : new IllegalStateException(c);
+            }
+        }
+        return out;
+    }
+
+    /** Runs one episode with the current policy: sampled (training) or greedy (evaluation). */
+    Episode runEpisode(RacingEnv racing, Mlp actorNet, Mlp criticNet, long episodeSeed, boolean greedy,
+                       BooleanSupplier stop) {
+        SplittableRandom rnd = new SplittableRandom(episodeSeed);
+        Episode ep = new Episode();
+        int cap = 256;
+        ep.obs = new float[cap * obsDim];
+        ep.act = new float[cap * actDim];
+        ep.logp = new float[cap];
+        ep.value = new float[cap];
+        ep.reward = new float[cap];
+        StepResult r = racing.reset(rnd.nextLong());
+        float[] probs = new float[actDim];
+        float[] u = new float[actDim];
+        ActionSpace space = meta.actionSpace();
+        int t = 0;
+        while (true) {
+            if (t == cap) {
+                cap *= 2;
+                ep.obs = Arrays.copyOf(ep.obs, cap * obsDim);
+                ep.act = Arrays.copyOf(ep.act, cap * actDim);
+                ep.logp = Arrays.copyOf(ep.logp, cap);
+                ep.value = Arrays.copyOf(ep.value, cap);
+                ep.reward = Arrays.copyOf(ep.reward, cap);
+            }
+            float[] o = r.observation();
+            System.arraycopy(o, 0, ep.obs, t * obsDim, obsDim);
+            float[] out = actorNet.forward(o);
+            double steer, speed;
+            if (space instanceof ActionSpace.Discrete d) {
+                int a = greedy ? argmax(out) : sampleCategorical(out, probs, rnd);
+                if (greedy) {
+                    softmax(out, probs);
+                }
+                ep.act[t * actDim + a] = 1;
+                ep.logp[t] = (float) Math.log(Math.max(probs[a], 1e-30));
+                Control c = d.get(a);
+                steer = c.steeringAngle();
+                speed = c.speed();
+            } else {
+                ActionSpace.Continuous c = (ActionSpace.Continuous) space;
+                double lp = 0;
+                for (int k = 0; k < actDim; k++) {
+                    double std = Math.exp(logStd[k]);
+                    double z = greedy ? 0 : rnd.nextGaussian();
+                    u[k] = (float) (out[k] + std * z);
+                    ep.act[t * actDim + k] = u[k];
+                    lp += -0.5 * z * z - logStd[k] - 0.5 * Math.log(2 * Math.PI);
+                }
+                ep.logp[t] = (float) lp;
+                steer = c.steering(Math.tanh(u[0]));
+                speed = c.speed(Math.tanh(u[1]));
+            }
+            if (!greedy) {
+                ep.value[t] = criticNet.forward(o)[0];
+            }
+            r = racing.step(steer, speed);
+            ep.reward[t] = (float) r.reward();
+            ep.totalReward += r.reward();
+            t++;
+            if (r.done()) {
+                ep.bootstrap = r.terminated() || greedy ? 0 : criticNet.forward(r.observation())[0];
+                ep.progress = r.params().progress();
+                ep.status = r.status();
+                break;
+            }
+            if ((t & 1023) == 0 && stop.getAsBoolean()) {
+                return null;
+            }
+        }
+        ep.steps = t;
+        return ep;
+    }
+
+    static int argmax(float[] x) {
+        int best = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] > x[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static void softmax(float[] logits, float[] probs) {
+        float max = logits[argmax(logits)];
+        double sum = 0;
+        for (int i = 0; i < logits.length; i++) {
+            double e = Math.exp(logits[i] - max);
+            probs[i] = (float) e;
+            sum += e;
+        }
+        for (int i = 0; i < logits.length; i++) {
+            probs[i] /= (float) sum;
+        }
+    }
+
+    static int sampleCategorical(float[] logits, float[] probs, SplittableRandom rnd) {
+        softmax(logits, probs);
+        double x = rnd.nextDouble();
+        double acc = 0;
+        for (int i = 0; i < probs.length; i++) {
+            acc += probs[i];
+            if (x < acc) {
+                return i;
+            }
+        }
+        return probs.length - 1;
+    }
+
+    // =================================================================================== advantages
+
+    /** All samples of an iteration, in episode order. */
+    static final class Batch {
+        float[] obs, act, logp, adv, ret;
+        int n;
+    }
+
+    Batch advantages(List<Episode> eps) {
+        Batch b = new Batch();
+        for (Episode e : eps) {
+            b.n += e.steps;
+        }
+        b.obs = new float[b.n * obsDim];
+        b.act = new float[b.n * actDim];
+        b.logp = new float[b.n];
+        b.adv = new float[b.n];
+        b.ret = new float[b.n];
+        int at = 0;
+        float[] adv = new float[0], ret = new float[0];
+        for (Episode e : eps) {
+            if (adv.length < e.steps) {
+                adv = new float[e.steps];
+                ret = new float[e.steps];
+            }
+            Gae.compute(e.reward, e.value, 0, e.steps, e.bootstrap, hp.discountFactor(), config.gaeLambda(), adv, ret);
+            System.arraycopy(e.obs, 0, b.obs, at * obsDim, e.steps * obsDim);
+            System.arraycopy(e.act, 0, b.act, at * actDim, e.steps * actDim);
+            System.arraycopy(e.logp, 0, b.logp, at, e.steps);
+            System.arraycopy(adv, 0, b.adv, at, e.steps);
+            System.arraycopy(ret, 0, b.ret, at, e.steps);
+            at += e.steps;
+        }
+        return b;
+    }
+
+    // =================================================================================== update
+
+    /** {@code num_epochs} passes over shuffled minibatches, then copies the weights for the next rollout. */
+    Map<String, Double> update(Batch b, long firstEpisode) {
+        SplittableRandom shuffle = new SplittableRandom(EnvSpec.mix(seed ^ 0x5DEECE66DL, firstEpisode));
+        if (javaUpdate != null) {
+            javaUpdate.fitEpochs(b.obs, b.act, b.logp, b.adv, b.ret, b.n, hp.batchSize(), hp.numEpochs(), shuffle);
+            net.setFrom(actor, critic, logStd); // the graph keeps the weights for files and the loss report
+        } else {
+            net.fitEpochs(b.obs, b.act, b.logp, b.adv, b.ret, b.n, hp.batchSize(), hp.numEpochs(), shuffle);
+        }
+        Map<String, Double> losses = net.evaluate(b.obs, b.act, b.logp, b.adv, b.ret, b.n,
+                "pg_loss", "v_loss", "entropy", "approx_kl");
+        if (javaUpdate == null) {
+            net.copyTo(actor, critic);
+            System.arraycopy(net.logStd(), 0, logStd, 0, logStd.length);
+        }
+        return losses;
+    }
+
+    // =================================================================================== files
+
+    public void save(Path file, boolean withUpdater) {
+        net.save(file, withUpdater);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        if (javaUpdate != null) {
+            javaUpdate.close();
+        }
+        synchronized (rewards) {
+            for (RewardFunction r : rewards) {
+                try {
+                    r.close();
+                } catch (RuntimeException ignored) {
+                    // closing is best effort
+                }
+            }
+            rewards.clear();
+        }
+    }
+}

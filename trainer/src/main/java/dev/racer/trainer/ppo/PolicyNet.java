@@ -1,0 +1,318 @@
+package dev.racer.trainer.ppo;
+
+import dev.racer.trainer.Mlp;
+import dev.racer.trainer.NativeRuntime;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The actor and critic of clipped PPO as one SameDiff graph, with the clipped loss; saved in SameDiff's own
+ * (FlatBuffers) format. Separate actor and critic MLPs with tanh hidden layers (CleanRL's layout).
+ *
+ * <p>Discrete actions: the actor's outputs are the logits of a categorical distribution. Continuous actions:
+ * the actor's outputs are the means of a diagonal Gaussian over pre-squash values {@code u}, with a learned
+ * state-independent {@code log_std}; the action is {@code tanh(u)} scaled to the bounds. The tanh correction of
+ * the log-probability cancels in PPO's ratio, so the loss works on {@code u}.
+ *
+ * <p>Placeholders: {@code obs [B, obsDim]}, {@code act [B, A]} (one-hot, or {@code u}), {@code old_logp [B]},
+ * {@code adv [B]}, {@code ret [B]}. Outputs: {@code loss}, {@code pg_loss}, {@code v_loss}, {@code entropy},
+ * {@code approx_kl}.
+ */
+public final class PolicyNet {
+    public static final String[] PLACEHOLDERS = {"obs", "act", "old_logp", "adv", "ret"};
+    private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+
+    private final SameDiff sd;
+    private final int obsDim;
+    private final int actDim;
+    private final boolean discrete;
+    private final int[] hidden;
+
+    /** The hyper-parameters baked into the loss graph. */
+    public record LossConfig(double clip, double valueCoef, double entropyCoef, boolean huber, double lr) {
+    }
+
+    private PolicyNet(SameDiff sd, int obsDim, int actDim, boolean discrete, int[] hidden) {
+        this.sd = sd;
+        this.obsDim = obsDim;
+        this.actDim = actDim;
+        this.discrete = discrete;
+        this.hidden = hidden;
+    }
+
+    /** A new network with weights drawn from {@code seed} (scaled normal: gain/sqrt(fan-in); policy head 0.01). */
+    public static PolicyNet create(int obsDim, int actDim, boolean discrete, int[] hidden, LossConfig loss, long seed) {
+        NativeRuntime.init();
+        SameDiff sd = SameDiff.create();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        SDVariable obs = sd.placeHolder("obs", DataType.FLOAT, -1, obsDim);
+        SDVariable act = sd.placeHolder("act", DataType.FLOAT, -1, actDim);
+        SDVariable oldLogp = sd.placeHolder("old_logp", DataType.FLOAT, -1);
+        SDVariable adv = sd.placeHolder("adv", DataType.FLOAT, -1);
+        SDVariable ret = sd.placeHolder("ret", DataType.FLOAT, -1);
+
+        SDVariable out = mlp(sd, "pi", obs, obsDim, hidden, actDim, 0.01, rnd);
+        SDVariable vOut = mlp(sd, "v", obs, obsDim, hidden, 1, 1.0, rnd);
+        SDVariable value = sd.reshape("value", vOut, -1L);
+        sd.nn.softmax("probs", out, 1);
+
+        SDVariable newLogp;
+        SDVariable entropy;
+        if (discrete) {
+            SDVariable logpAll = sd.nn.logSoftmax(out, 1);
+            newLogp = logpAll.mul(act).sum(1);
+            entropy = sd.math.exp(logpAll).mul(logpAll).sum(1).neg().mean("entropy");
+        } else {
+            SDVariable logStd = sd.var("log_std", Nd4j.zeros(DataType.FLOAT, actDim).addi(-0.5));
+            SDVariable z = act.sub(out).div(sd.math.exp(logStd));
+            newLogp = z.mul(z).mul(-0.5).sub(logStd).sub(LOG_SQRT_2PI).sum(1);
+            entropy = logStd.add(0.5 + LOG_SQRT_2PI).sum().rename("entropy");
+        }
+        newLogp.rename("logp");
+        SDVariable logRatio = newLogp.sub(oldLogp);
+        SDVariable ratio = sd.math.exp(logRatio);
+        SDVariable pg1 = adv.mul(ratio);
+        SDVariable pg2 = adv.mul(sd.math.clipByValue(ratio, 1 - loss.clip(), 1 + loss.clip()));
+        // min(pg1, pg2) written as pg1 - relu(pg1 - pg2): SameDiff's min() sends the full gradient to both inputs
+        // when they tie (every ratio inside the clip range), which would double the policy gradient there
+        SDVariable pgLoss = pg1.sub(sd.nn.relu(pg1.sub(pg2), 0)).mean().neg().rename("pg_loss");
+        SDVariable diff = value.sub(ret);
+        SDVariable vLoss;
+        if (loss.huber()) {
+            // Huber with delta 1: 0.5 q^2 + (|d| - q), q = min(|d|, 1)
+            SDVariable e = sd.math.abs(diff);
+            SDVariable q = sd.math.clipByValue(e, 0, 1);
+            vLoss = q.mul(q).mul(0.5).add(e.sub(q)).mean().rename("v_loss");
+        } else {
+            vLoss = diff.mul(diff).mul(0.5).mean().rename("v_loss");
+        }
+        SDVariable total = pgLoss.add(vLoss.mul(loss.valueCoef())).sub(entropy.mul(loss.entropyCoef())).rename("loss");
+        ratio.sub(1.0).sub(logRatio).mean("approx_kl");
+        sd.setLossVariables(total);
+        sd.setTrainingConfig(TrainingConfig.builder()
+                .updater(new Adam(loss.lr(), 0.9, 0.999, 1e-5))
+                .dataSetFeatureMapping(PLACEHOLDERS)
+                .markLabelsUnused()
+                .build());
+        return new PolicyNet(sd, obsDim, actDim, discrete, hidden);
+    }
+
+    private static SDVariable mlp(SameDiff sd, String prefix, SDVariable x, int in, int[] hidden, int out,
+                                  double headGain, SplittableRandom rnd) {
+        SDVariable h = x;
+        int nIn = in;
+        for (int l = 0; l <= hidden.length; l++) {
+            int nOut = l < hidden.length ? hidden[l] : out;
+            double gain = l < hidden.length ? Math.sqrt(2) : headGain;
+            float[] w = new float[nIn * nOut];
+            double std = gain / Math.sqrt(nIn);
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (float) (rnd.nextGaussian() * std);
+            }
+            SDVariable wv = sd.var(prefix + "_w" + l, Nd4j.create(w, new long[] {nIn, nOut}, 'c'));
+            SDVariable bv = sd.var(prefix + "_b" + l, Nd4j.zeros(DataType.FLOAT, nOut));
+            h = h.mmul(wv).add(bv);
+            if (l < hidden.length) {
+                h = sd.math.tanh(h);
+            }
+            nIn = nOut;
+        }
+        return h;
+    }
+
+    // ---------------------------------------------------------------- training
+
+    /** One Adam step on a minibatch; arrays are {@code [B, ...]} row-major. */
+    public void fit(float[] obs, float[] act, float[] oldLogp, float[] adv, float[] ret, int batch) {
+        MultiDataSet mds = new MultiDataSet(arrays(obs, act, oldLogp, adv, ret, batch), new INDArray[0]);
+        sd.fit(mds);
+    }
+
+    /**
+     * {@code epochs} passes over shuffled minibatches of {@code batchSize} samples (one SameDiff fit call: its
+     * per-call set-up is paid once).
+     */
+    public void fitEpochs(float[] obs, float[] act, float[] oldLogp, float[] adv, float[] ret, int n, int batchSize,
+                          int epochs, SplittableRandom random) {
+        Minibatches it = new Minibatches(obs, obsDim, act, actDim, oldLogp, adv, ret, n, batchSize, random);
+        sd.fit(it, epochs);
+    }
+
+    /** The loss gradient with respect to the named variables (tests). */
+    Map<String, float[]> gradients(float[] obs, float[] act, float[] oldLogp, float[] adv, float[] ret, int batch,
+                                   String... variables) {
+        INDArray[] a = arrays(obs, act, oldLogp, adv, ret, batch);
+        Map<String, INDArray> ph = new HashMap<>();
+        for (int i = 0; i < PLACEHOLDERS.length; i++) {
+            ph.put(PLACEHOLDERS[i], a[i]);
+        }
+        Map<String, float[]> out = new HashMap<>();
+        sd.calculateGradients(ph, variables).forEach((k, v) -> out.put(k, flat(v)));
+        return out;
+    }
+
+    /** Evaluates the named outputs (scalars) on a batch. */
+    public Map<String, Double> evaluate(float[] obs, float[] act, float[] oldLogp, float[] adv, float[] ret, int batch,
+                                        String... outputs) {
+        INDArray[] a = arrays(obs, act, oldLogp, adv, ret, batch);
+        Map<String, INDArray> ph = new HashMap<>();
+        for (int i = 0; i < PLACEHOLDERS.length; i++) {
+            ph.put(PLACEHOLDERS[i], a[i]);
+        }
+        Map<String, INDArray> out = sd.output(ph, outputs);
+        Map<String, Double> m = new HashMap<>();
+        out.forEach((k, v) -> m.put(k, v.getDouble(0)));
+        return m;
+    }
+
+    private INDArray[] arrays(float[] obs, float[] act, float[] oldLogp, float[] adv, float[] ret, int batch) {
+        return new INDArray[] {
+            Nd4j.create(obs, new long[] {batch, obsDim}, 'c'),
+            Nd4j.create(act, new long[] {batch, actDim}, 'c'),
+            Nd4j.create(oldLogp, new long[] {batch}, 'c'),
+            Nd4j.create(adv, new long[] {batch}, 'c'),
+            Nd4j.create(ret, new long[] {batch}, 'c')};
+    }
+
+    // ---------------------------------------------------------------- plain-Java copies for rollouts
+
+    /** Copies the actor's weights into a plain-Java MLP (allocates it). */
+    public Mlp actor() {
+        return toMlp("pi", actDim);
+    }
+
+    /** Copies the critic's weights into a plain-Java MLP (allocates it). */
+    public Mlp critic() {
+        return toMlp("v", 1);
+    }
+
+    /** Copies the actor's and critic's weights into existing MLPs of the right shape. */
+    public void copyTo(Mlp actor, Mlp critic) {
+        copy("pi", actor);
+        copy("v", critic);
+    }
+
+    /** The Gaussian's log standard deviations (continuous), or an empty array. */
+    public float[] logStd() {
+        return discrete ? new float[0] : flat(sd.getVariable("log_std").getArr());
+    }
+
+    private Mlp toMlp(String prefix, int out) {
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = obsDim;
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[sizes.length - 1] = out;
+        Mlp m = new Mlp(sizes);
+        copy(prefix, m);
+        return m;
+    }
+
+    private void copy(String prefix, Mlp m) {
+        for (int l = 0; l < m.layers(); l++) {
+            float[] w = flat(sd.getVariable(prefix + "_w" + l).getArr());
+            float[] b = flat(sd.getVariable(prefix + "_b" + l).getArr());
+            System.arraycopy(w, 0, m.weights(l), 0, w.length);
+            System.arraycopy(b, 0, m.biases(l), 0, b.length);
+        }
+    }
+
+    private static float[] flat(INDArray a) {
+        return a.dup('c').reshape(a.length()).toFloatVector();
+    }
+
+    /** Writes the weights of plain-Java MLPs (and log_std) back into the graph (after a {@link JavaUpdate}). */
+    public void setFrom(Mlp actor, Mlp critic, float[] logStd) {
+        for (int l = 0; l < actor.layers(); l++) {
+            set("pi_w" + l, actor.weights(l));
+            set("pi_b" + l, actor.biases(l));
+        }
+        for (int l = 0; l < critic.layers(); l++) {
+            set("v_w" + l, critic.weights(l));
+            set("v_b" + l, critic.biases(l));
+        }
+        if (!discrete) {
+            set("log_std", logStd);
+        }
+    }
+
+    /** Sets a variable's values (tests and hand-built networks). */
+    public void set(String variable, float[] values) {
+        INDArray arr = sd.getVariable(variable).getArr();
+        arr.assign(Nd4j.create(values, arr.shape(), 'c'));
+    }
+
+    public List<String> variableNames() {
+        List<String> names = new ArrayList<>();
+        sd.variables().forEach(v -> {
+            if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
+                names.add(v.name());
+            }
+        });
+        return names;
+    }
+
+    public int obsDim() {
+        return obsDim;
+    }
+
+    public int actDim() {
+        return actDim;
+    }
+
+    public boolean discrete() {
+        return discrete;
+    }
+
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    // ---------------------------------------------------------------- files
+
+    /** Saves the graph, weights and (if {@code withUpdater}) Adam's state, atomically. */
+    public void save(Path file, boolean withUpdater) {
+        try {
+            Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            sd.save(tmp.toFile(), withUpdater);
+            dev.racer.trainer.model.Json.moveAtomically(tmp, file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads a network saved by {@link #save}. */
+    public static PolicyNet load(Path file, int obsDim, int actDim, boolean discrete, int[] hidden) {
+        NativeRuntime.init();
+        File f = file.toFile();
+        if (!f.isFile()) {
+            throw new IllegalArgumentException(file + ": network weights not found");
+        }
+        SameDiff sd;
+        try {
+            sd = SameDiff.load(f, true);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": cannot read the network (" + e.getMessage() + ")", e);
+        }
+        if (sd.getVariable("pi_w0") == null || sd.getVariable("pi_w0").getShape()[0] != obsDim) {
+            throw new IllegalArgumentException(file + ": the network does not match model_metadata.json (expects "
+                    + obsDim + " inputs)");
+        }
+        return new PolicyNet(sd, obsDim, actDim, discrete, hidden);
+    }
+}

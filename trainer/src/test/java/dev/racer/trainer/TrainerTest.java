@@ -1,0 +1,130 @@
+package dev.racer.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.racer.car.Control;
+import dev.racer.race.Driver;
+import dev.racer.race.DriverProvider;
+import dev.racer.race.EnvConfig;
+import dev.racer.race.RacingEnv;
+import dev.racer.race.StepResult;
+import dev.racer.reward.CenterLineReward;
+import dev.racer.track.TrackLibrary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tiny-budget runs of clipped PPO: files, driver, determinism, resume. */
+class TrainerTest {
+    @TempDir
+    Path tmp;
+
+    /** Small iterations so that a test budget covers a few of them. */
+    Path smallHyperparameters() throws IOException {
+        Path hp = tmp.resolve("hp.json");
+        Files.writeString(hp, """
+                {"batch_size": 64, "num_episodes_between_training": 4, "num_epochs": 2, "lr": 0.001}
+                """);
+        return hp;
+    }
+
+    TrainSpec spec(String name, long steps, int workers) throws IOException {
+        return TrainSpec.of("reinvent_base", "center_line", tmp.resolve(name)).withSteps(steps).withSeed(5)
+                .withWorkers(workers).withHyperparameters(smallHyperparameters());
+    }
+
+    @Test
+    void ppoWritesAModelFolderThatDrives() throws IOException {
+        TrainSummary s = Trainer.train(spec("m", 600, 2));
+        assertTrue(s.iterations() >= 1 && s.steps() >= 600, s.toString());
+        ModelFolder f = new ModelFolder(tmp.resolve("m"));
+        for (Path p : List.of(f.metadata(), f.hyperparameters(), f.trainingParams(), f.ppoWeights(),
+                f.checkpointState(), f.metricsJsonl(), f.metricsCsv())) {
+            assertTrue(Files.isRegularFile(p), p + " written");
+        }
+        assertTrue(Files.readString(f.metricsCsv()).startsWith("iteration,episodes,steps,"));
+        assertEquals(s.iterations(), f.readMetrics().size());
+        assertTrue(Files.readString(f.hyperparameters()).contains("\"num_episodes_between_training\" : 4"));
+
+        try (Driver d = DriverProvider.openModel(tmp.resolve("m"))) {
+            RacingEnv env = new RacingEnv(TrackLibrary.standard().get("reinvent_base"), EnvConfig.DEFAULT,
+                    new CenterLineReward(), d.newSensor());
+            StepResult r = env.reset(1);
+            d.reset(env);
+            for (int i = 0; i < 50 && !r.done(); i++) {
+                Control c = d.act(env, r.observation());
+                assertTrue(c.speed() >= 1 && c.speed() <= 2, "an action of the default space: " + c);
+                r = env.step(c);
+            }
+        }
+    }
+
+    @Test
+    void sameSeedSameMetricsWhateverTheWorkers() throws IOException {
+        List<IterationMetrics> a = Trainer.train(spec("a", 700, 1)).metrics();
+        List<IterationMetrics> b = Trainer.train(spec("b", 700, 1)).metrics();
+        List<IterationMetrics> c = Trainer.train(spec("c", 700, 2)).metrics();
+        assertTrue(a.size() >= 2, "a few iterations: " + a.size());
+        assertEquals(a.stream().map(IterationMetrics::withoutTimings).toList(),
+                b.stream().map(IterationMetrics::withoutTimings).toList());
+        assertEquals(a.stream().map(IterationMetrics::withoutTimings).toList(),
+                c.stream().map(IterationMetrics::withoutTimings).toList());
+    }
+
+    @Test
+    void plainJavaUpdateIsDeterministicToo() throws IOException {
+        List<IterationMetrics> a = Trainer.train(spec("ja", 700, 1).withUpdate("java")).metrics();
+        List<IterationMetrics> b = Trainer.train(spec("jb", 700, 2).withUpdate("java")).metrics();
+        assertTrue(a.size() >= 2, "a few iterations: " + a.size());
+        assertEquals(a.stream().map(IterationMetrics::withoutTimings).toList(),
+                b.stream().map(IterationMetrics::withoutTimings).toList());
+        assertTrue(Files.readString(tmp.resolve("ja").resolve(ModelFolder.TRAINING_PARAMS)).contains("\"java\""));
+    }
+
+    @Test
+    void resumeContinuesFromTheLastCheckpoint() throws IOException {
+        TrainSummary first = Trainer.train(spec("r", 300, 2));
+        ModelFolder f = new ModelFolder(tmp.resolve("r"));
+        assertEquals(first.iterations(), f.readCheckpoint().iteration());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.train(spec("r", 600, 2)));
+        assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+
+        TrainSummary second = Trainer.train(spec("r", 900, 2).withResume(true));
+        assertTrue(second.iterations() > first.iterations());
+        assertEquals(first.iterations() + 1, second.metrics().get(0).iteration());
+        List<IterationMetrics> all = f.readMetrics();
+        for (int i = 0; i < all.size(); i++) {
+            assertEquals(i + 1, all.get(i).iteration());
+        }
+    }
+
+    @Test
+    void continuousActionsTrain() throws IOException {
+        Path meta = tmp.resolve("meta.json");
+        Files.writeString(meta, """
+                {"action_space": {"steering_angle": {"low": -30, "high": 30}, "speed": {"low": 0.5, "high": 2}},
+                 "action_space_type": "continuous", "sensor": ["RACER_BORDER_RAYS"], "neural_network": "RACER_MLP",
+                 "training_algorithm": "clipped_ppo", "version": "5"}
+                """);
+        TrainSummary s = Trainer.train(spec("cont", 300, 2).withModelMetadata(meta));
+        assertTrue(s.iterations() >= 1);
+        try (Driver d = DriverProvider.openModel(tmp.resolve("cont"))) {
+            RacingEnv env = new RacingEnv(TrackLibrary.standard().get("reinvent_base"), EnvConfig.DEFAULT,
+                    new CenterLineReward(), d.newSensor());
+            StepResult r = env.reset(1);
+            Control c = d.act(env, r.observation());
+            assertTrue(c.speed() >= 0.5 && c.speed() <= 2 && Math.abs(c.steeringAngle()) <= 30, c.toString());
+        }
+    }
+
+    @Test
+    void aFolderWithoutAModelIsNotOpened() {
+        assertTrue(new ModelDriverProvider().open(tmp).isEmpty());
+    }
+}
