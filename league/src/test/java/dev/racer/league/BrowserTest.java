@@ -46,7 +46,7 @@ class BrowserTest {
         try (TestServer t = new TestServer(cfg)) {
             String evil = "<img src=x onerror=alert(1)> Ada & \"Bob\"";
             String token = t.register(evil);
-            JsonNode done = t.submitAndWait(token, "<script>alert(2)</script>", TestModels.archive(1.5));
+            JsonNode done = t.submitAndWait(token, "<script>alert(2)</script>", TestModels.trainedArchive("clipped_ppo"));
             assertEquals("done", done.path("status").asText(), done.toString());
             List<String> laps = new ArrayList<>();
             for (JsonNode lap : done.path("result").path("laps")) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bar: 50 submissions uploaded at once are all raced and ranked, none lost; prints the figures. */
+/** The bar: 50 submissions of a trained model uploaded at once are all raced and ranked, none lost; prints the figures. */
 @Tag("slow")
 class LoadTest {
     @TempDir
@@ -36,7 +36,7 @@ class LoadTest {
         LeagueRules d = LeagueRules.DEFAULT; // 3 laps, total time
         LeagueConfig cfg = TestServer.config(tmp.resolve("data"), db).withWorkers(workers)
                 .withDefaultLeague(new LeagueConfig.LeagueSpec("default", "Load", d));
-        LeagueBench.Result r = LeagueBench.run(cfg, null, TestModels.archive(1.6), 50, 10);
+        LeagueBench.Result r = LeagueBench.run(cfg, null, TestModels.trainedArchive("clipped_ppo"), 50, 10);
         System.out.println(db == null ? "SQLite:" : "PostgreSQL:");
         r.print(System.out, workers);
         assertTrue(r.noneLost(), r.toString());

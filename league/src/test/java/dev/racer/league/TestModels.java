@@ -10,9 +10,41 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Model folders and archives for tests, good and hostile. */
+/**
+ * Model folders and archives for tests: folders the trainer writes ({@link #trained}), and small hand-made ones
+ * that the tests' pure-pursuit {@link TestDriverProvider} drives at a chosen speed (for races whose order and
+ * length a test decides).
+ */
 final class TestModels {
+    private static final Map<String, Path> TRAINED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private TestModels() {
+    }
+
+    /**
+     * A model folder written by the trainer's API ({@code clipped_ppo}: SameDiff's {@code model/policy.sd};
+     * {@code dqn}: DL4J's {@code model/policy.zip}), barely trained (600 steps, seed 5, one worker): it laps with
+     * many put-backs. Trained once per test JVM.
+     */
+    static synchronized Path trained(String algorithm) {
+        return TRAINED.computeIfAbsent(algorithm, a -> {
+            try {
+                Path dir = Files.createTempDirectory("racer-league-models");
+                Path hp = dir.resolve("hyperparameters-small.json");
+                Files.writeString(hp, "{\"batch_size\": 64, \"num_episodes_between_training\": 4, \"num_epochs\": 2}");
+                Path out = dir.resolve("trained-" + a);
+                dev.racer.trainer.Trainer.train(dev.racer.trainer.TrainSpec.of("reinvent_base", "center_line", out)
+                        .withSteps(600L).withSeed(5).withWorkers(1).withHyperparameters(hp).withAlgorithm(a));
+                return out;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The archive {@code racer submit} sends for a trained model. */
+    static byte[] trainedArchive(String algorithm) throws IOException {
+        return LeagueClient.zipModel(trained(algorithm));
     }
 
     static String metadata(double speed) {
