@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Racer: write a DeepRacer reward function, train a 1/18-scale car, watch it lap, race it.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             ParamsCommand.class,
             BenchCommand.class,
             TracksCommand.class,
