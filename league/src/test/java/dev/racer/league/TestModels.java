@@ -30,6 +30,7 @@ final class TestModels {
         return TRAINED.computeIfAbsent(algorithm, a -> {
             try {
                 Path dir = Files.createTempDirectory("racer-league-models");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> ModelArchive.deleteTree(dir)));
                 Path hp = dir.resolve("hyperparameters-small.json");
                 Files.writeString(hp, "{\"batch_size\": 64, \"num_episodes_between_training\": 4, \"num_epochs\": 2}");
                 Path out = dir.resolve("trained-" + a);
