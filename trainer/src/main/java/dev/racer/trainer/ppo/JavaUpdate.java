@@ -383,7 +383,22 @@ public final class JavaUpdate {
                     System.arraycopy(bl, 0, y1, 0, nOut);
                     System.arraycopy(bl, 0, y2, 0, nOut);
                     System.arraycopy(bl, 0, y3, 0, nOut);
-                    for (int j = 0; j < nIn; j++) {
+                    int j = 0;
+                    for (; j + 3 < nIn; j += 4) { // four inputs at a time: each output row is loaded once per four
+                        float[] wa = wl[j], wb = wl[j + 1], wc = wl[j + 2], wd = wl[j + 3];
+                        float a0 = x0[j], b0 = x0[j + 1], c0 = x0[j + 2], e0 = x0[j + 3];
+                        float a1 = x1[j], b1 = x1[j + 1], c1 = x1[j + 2], e1 = x1[j + 3];
+                        float a2 = x2[j], b2 = x2[j + 1], c2 = x2[j + 2], e2 = x2[j + 3];
+                        float a3 = x3[j], b3 = x3[j + 1], c3 = x3[j + 2], e3 = x3[j + 3];
+                        for (int k = 0; k < nOut; k++) {
+                            float p = wa[k], q = wb[k], r = wc[k], u = wd[k];
+                            y0[k] = Math.fma(e0, u, Math.fma(c0, r, Math.fma(b0, q, Math.fma(a0, p, y0[k]))));
+                            y1[k] = Math.fma(e1, u, Math.fma(c1, r, Math.fma(b1, q, Math.fma(a1, p, y1[k]))));
+                            y2[k] = Math.fma(e2, u, Math.fma(c2, r, Math.fma(b2, q, Math.fma(a2, p, y2[k]))));
+                            y3[k] = Math.fma(e3, u, Math.fma(c3, r, Math.fma(b3, q, Math.fma(a3, p, y3[k]))));
+                        }
+                    }
+                    for (; j < nIn; j++) {
                         float a0 = x0[j], a1 = x1[j], a2 = x2[j], a3 = x3[j];
                         float[] wr = wl[j];
                         for (int k = 0; k < nOut; k++) {
@@ -395,14 +410,19 @@ public final class JavaUpdate {
                         }
                     }
                     if (hidden) {
-                        for (int k = 0; k < nOut; k++) {
-                            y0[k] = Mlp.tanh(y0[k]);
-                            y1[k] = Mlp.tanh(y1[k]);
-                            y2[k] = Mlp.tanh(y2[k]);
-                            y3[k] = Mlp.tanh(y3[k]);
-                        }
+                        tanh(y0, nOut);
+                        tanh(y1, nOut);
+                        tanh(y2, nOut);
+                        tanh(y3, nOut);
                     }
                 }
+            }
+        }
+
+        /** One loop per row: C2 vectorises it (it does not, with four rows in one loop body). */
+        private static void tanh(float[] y, int n) {
+            for (int k = 0; k < n; k++) {
+                y[k] = Mlp.tanh(y[k]);
             }
         }
 
@@ -423,7 +443,22 @@ public final class JavaUpdate {
                     for (int i = 0; i < padded; i += 4) {
                         float[] x0 = in[i], x1 = in[i + 1], x2 = in[i + 2], x3 = in[i + 3];
                         float[] d0 = delta[i], d1 = delta[i + 1], d2 = delta[i + 2], d3 = delta[i + 3];
-                        for (int j = 0; j < nIn; j++) {
+                        int j = 0;
+                        for (; j + 3 < nIn; j += 4) { // four inputs at a time: each delta row serves four
+                            float[] ga = g[j], gb2 = g[j + 1], gc = g[j + 2], gd = g[j + 3];
+                            float a0 = x0[j], b0 = x0[j + 1], c0 = x0[j + 2], e0 = x0[j + 3];
+                            float a1 = x1[j], b1 = x1[j + 1], c1 = x1[j + 2], e1 = x1[j + 3];
+                            float a2 = x2[j], b2 = x2[j + 1], c2 = x2[j + 2], e2 = x2[j + 3];
+                            float a3 = x3[j], b3 = x3[j + 1], c3 = x3[j + 2], e3 = x3[j + 3];
+                            for (int k = 0; k < nOut; k++) {
+                                float p = d0[k], q = d1[k], r = d2[k], u = d3[k];
+                                ga[k] = Math.fma(a3, u, Math.fma(a2, r, Math.fma(a1, q, Math.fma(a0, p, ga[k]))));
+                                gb2[k] = Math.fma(b3, u, Math.fma(b2, r, Math.fma(b1, q, Math.fma(b0, p, gb2[k]))));
+                                gc[k] = Math.fma(c3, u, Math.fma(c2, r, Math.fma(c1, q, Math.fma(c0, p, gc[k]))));
+                                gd[k] = Math.fma(e3, u, Math.fma(e2, r, Math.fma(e1, q, Math.fma(e0, p, gd[k]))));
+                            }
+                        }
+                        for (; j < nIn; j++) {
                             float a0 = x0[j], a1 = x1[j], a2 = x2[j], a3 = x3[j];
                             float[] gr = g[j];
                             for (int k = 0; k < nOut; k++) {
@@ -474,7 +509,22 @@ public final class JavaUpdate {
                         Arrays.fill(p1, 0f);
                         Arrays.fill(p2, 0f);
                         Arrays.fill(p3, 0f);
-                        for (int k = 0; k < nOut; k++) {
+                        int k = 0;
+                        for (; k + 3 < nOut; k += 4) { // four outputs at a time: each prev row is loaded once per four
+                            float[] wa = wtl[k], wb = wtl[k + 1], wc = wtl[k + 2], wd = wtl[k + 3];
+                            float a0 = d0[k], b0 = d0[k + 1], c0 = d0[k + 2], e0 = d0[k + 3];
+                            float a1 = d1[k], b1 = d1[k + 1], c1 = d1[k + 2], e1 = d1[k + 3];
+                            float a2 = d2[k], b2 = d2[k + 1], c2 = d2[k + 2], e2 = d2[k + 3];
+                            float a3 = d3[k], b3 = d3[k + 1], c3 = d3[k + 2], e3 = d3[k + 3];
+                            for (int j = 0; j < nIn; j++) {
+                                float p = wa[j], q = wb[j], r = wc[j], u = wd[j];
+                                p0[j] = Math.fma(e0, u, Math.fma(c0, r, Math.fma(b0, q, Math.fma(a0, p, p0[j]))));
+                                p1[j] = Math.fma(e1, u, Math.fma(c1, r, Math.fma(b1, q, Math.fma(a1, p, p1[j]))));
+                                p2[j] = Math.fma(e2, u, Math.fma(c2, r, Math.fma(b2, q, Math.fma(a2, p, p2[j]))));
+                                p3[j] = Math.fma(e3, u, Math.fma(c3, r, Math.fma(b3, q, Math.fma(a3, p, p3[j]))));
+                            }
+                        }
+                        for (; k < nOut; k++) {
                             float e0 = d0[k], e1 = d1[k], e2 = d2[k], e3 = d3[k];
                             float[] wr = wtl[k];
                             for (int j = 0; j < nIn; j++) {
