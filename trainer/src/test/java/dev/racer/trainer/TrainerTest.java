@@ -128,13 +128,13 @@ class TrainerTest {
     }
 
     @Test
-    void plainJavaUpdateIsDeterministicToo() throws IOException {
-        List<IterationMetrics> a = Trainer.train(spec("ja", 700, 1).withUpdate("java")).metrics();
-        List<IterationMetrics> b = Trainer.train(spec("jb", 700, 2).withUpdate("java")).metrics();
+    void sameDiffUpdateIsDeterministicToo() throws IOException {
+        List<IterationMetrics> a = Trainer.train(spec("ja", 700, 1).withUpdate("samediff")).metrics();
+        List<IterationMetrics> b = Trainer.train(spec("jb", 700, 2).withUpdate("samediff")).metrics();
         assertTrue(a.size() >= 2, "a few iterations: " + a.size());
         assertEquals(a.stream().map(IterationMetrics::withoutTimings).toList(),
                 b.stream().map(IterationMetrics::withoutTimings).toList());
-        assertTrue(Files.readString(tmp.resolve("ja").resolve(ModelFolder.TRAINING_PARAMS)).contains("\"java\""));
+        assertTrue(Files.readString(tmp.resolve("ja").resolve(ModelFolder.TRAINING_PARAMS)).contains("\"samediff\""));
     }
 
     @Test

@@ -109,6 +109,42 @@ public final class JavaUpdate {
                         int batchesPerEpoch) {
     }
 
+    /**
+     * The loss terms that {@link PolicyNet#evaluate} reports ({@code pg_loss, v_loss, entropy, approx_kl}) over
+     * {@code n} samples, advantages used as given, computed with the current weights in double precision: the
+     * graph's values to floating-point noise, without copying the samples into ND4J.
+     */
+    public java.util.Map<String, Double> losses(float[] obs, float[] act, float[] oldLogp, float[] adv, float[] ret,
+                                                int n) {
+        double[] newLogp = new double[n], entropy = new double[n], value = new double[n];
+        Future<?> critic = helper == null ? null : helper.submit(() -> criticPart.outputs(obs, n, value, null, null));
+        actorPart.outputs(obs, n, null, newLogp, entropy, act);
+        if (critic != null) {
+            join(critic);
+        } else {
+            criticPart.outputs(obs, n, value, null, null);
+        }
+        double clip = loss.clip(), pg = 0, v = 0, ent = 0, kl = 0;
+        for (int i = 0; i < n; i++) {
+            double logRatio = newLogp[i] - oldLogp[i];
+            double ratio = Math.exp(logRatio);
+            pg += Math.min(adv[i] * ratio, adv[i] * Math.max(1 - clip, Math.min(1 + clip, ratio)));
+            kl += ratio - 1 - logRatio;
+            double d = Math.abs(value[i] - ret[i]);
+            double q = Math.min(d, 1);
+            v += loss.huber() ? 0.5 * q * q + (d - q) : 0.5 * d * d;
+            ent += entropy[i];
+        }
+        if (!discrete) {
+            ent = 0;
+            for (float s : logStd) {
+                ent += s + 0.5 + 0.5 * Math.log(2 * Math.PI);
+            }
+            ent *= n;
+        }
+        return java.util.Map.of("pg_loss", -pg / n, "v_loss", v / n, "entropy", ent / n, "approx_kl", kl / n);
+    }
+
     /** One Adam step on one minibatch (advantages used as given). */
     public void step(float[] obs, float[] act, float[] oldLogp, float[] adv, float[] ret, int b) {
         actorPart.gradient(obs, act, oldLogp, adv, ret, b);
@@ -273,6 +309,59 @@ public final class JavaUpdate {
                 int nOut = sizes[l + 1];
                 for (int j = 0; j < sizes[l]; j++) {
                     System.arraycopy(gw[l][j], 0, grads[2 * l], j * nOut, nOut);
+                }
+            }
+        }
+
+        /**
+         * Forward passes over {@code n} samples in chunks of the scratch size: the critic's values into
+         * {@code value}, or the actor's log-probabilities of {@code act} and entropies (discrete).
+         */
+        void outputs(float[] obs, int n, double[] value, double[] logp, double[] entropy, float... act) {
+            ensure(64);
+            load();
+            float[][] x = acts[0], y = acts[layers];
+            for (int from = 0; from < n; from += cap) {
+                int b = Math.min(cap, n - from);
+                for (int i = 0; i < cap; i++) {
+                    if (i < b) {
+                        System.arraycopy(obs, (from + i) * obsDim, x[i], 0, obsDim);
+                    } else {
+                        Arrays.fill(x[i], 0f);
+                    }
+                }
+                forward(cap);
+                for (int i = 0; i < b; i++) {
+                    int s = from + i;
+                    if (!isActor) {
+                        value[s] = y[i][0];
+                        continue;
+                    }
+                    int base = s * actDim;
+                    double lp = 0;
+                    if (discrete) {
+                        double max = Double.NEGATIVE_INFINITY;
+                        for (int k = 0; k < actDim; k++) {
+                            max = Math.max(max, y[i][k]);
+                        }
+                        double sum = 0;
+                        for (int k = 0; k < actDim; k++) {
+                            sum += Math.exp(y[i][k] - max);
+                        }
+                        double lse = max + Math.log(sum), e = 0;
+                        for (int k = 0; k < actDim; k++) {
+                            double lpk = y[i][k] - lse;
+                            lp += act[base + k] * lpk;
+                            e -= Math.exp(lpk) * lpk;
+                        }
+                        entropy[s] = e;
+                    } else {
+                        for (int k = 0; k < actDim; k++) {
+                            double z = (act[base + k] - y[i][k]) / Math.exp(logStd[k]);
+                            lp += -0.5 * z * z - logStd[k] - 0.5 * Math.log(2 * Math.PI);
+                        }
+                    }
+                    logp[s] = lp;
                 }
             }
         }
