@@ -71,16 +71,26 @@ public final class Mlp {
         return b[l];
     }
 
-    /** tanh through {@link Math#exp} (an intrinsic; several times faster than {@link Math#tanh}), float-exact. */
+    /**
+     * tanh as a rational function (Eigen's {@code generic_fast_tanh_float}: a degree-13/6 minimax fit on
+     * [-7.9, 7.9], clamped outside), within 5 ulp of {@link Math#tanh} (3e-7 absolute). Branch-free, so C2
+     * vectorises loops over it: ~0.7 ns per element against ~13 ns through {@link Math#exp}. The update
+     * ({@code JavaUpdate}) uses the same function, so rollout and update see the same network.
+     */
     public static float tanh(float x) {
-        if (x > 10f) {
-            return 1f;
-        }
-        if (x < -10f) {
-            return -1f;
-        }
-        double e = Math.exp(2.0 * x);
-        return (float) ((e - 1) / (e + 1));
+        x = Math.max(-7.90531110763549805f, Math.min(7.90531110763549805f, x));
+        float x2 = x * x;
+        float p = Math.fma(x2, -2.76076847742355e-16f, 2.00018790482477e-13f);
+        p = Math.fma(x2, p, -8.60467152213735e-11f);
+        p = Math.fma(x2, p, 5.12229709037114e-08f);
+        p = Math.fma(x2, p, 1.48572235717979e-05f);
+        p = Math.fma(x2, p, 6.37261928875436e-04f);
+        p = Math.fma(x2, p, 4.89352455891786e-03f);
+        p = x * p;
+        float q = Math.fma(x2, 1.19825839466702e-06f, 1.18534705686654e-04f);
+        q = Math.fma(x2, q, 2.26843463243900e-03f);
+        q = Math.fma(x2, q, 4.89352518554385e-03f);
+        return p / q;
     }
 
     /** Forward pass; returns the output buffer (reused by the next call). */
@@ -99,7 +109,7 @@ public final class Mlp {
                 }
                 int row = i * nOut;
                 for (int o = 0; o < nOut; o++) {
-                    out[o] += xi * wl[row + o];
+                    out[o] = Math.fma(xi, wl[row + o], out[o]);
                 }
             }
             if (l < layers - 1) {

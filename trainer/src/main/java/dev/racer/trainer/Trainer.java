@@ -136,6 +136,7 @@ public final class Trainer {
         String reason = "budget";
         double lastEval = Double.NaN;
         listener.started(spec, meta, hp, iteration);
+        TrainingTraces traces = new TrainingTraces(folder.dir());
         long t0 = System.nanoTime();
         try (ClippedPpo ppo = new ClippedPpo(env, meta, hp, cfg, net, spec.seed(), spec.workers())) {
             while (true) {
@@ -153,8 +154,9 @@ public final class Trainer {
                     reason = "interrupted";
                     break;
                 }
-                double iterSeconds = (System.nanoTime() - before) / 1e9;
                 iteration++;
+                traces.write(iteration, episodes, s);
+                double iterSeconds = (System.nanoTime() - before) / 1e9;
                 episodes += s.episodes().size();
                 steps += s.steps();
                 elapsed = (System.nanoTime() - t0) / 1e9;

@@ -11,7 +11,11 @@ import dev.racer.race.EnvConfig;
 import dev.racer.race.RacingEnv;
 import dev.racer.race.StepResult;
 import dev.racer.reward.CenterLineReward;
+import dev.racer.trace.SimTraceReader;
+import dev.racer.trace.SimTraceRow;
+import dev.racer.trace.SimTraceWriter;
 import dev.racer.track.TrackLibrary;
+import dev.racer.trainer.ppo.ClippedPpo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +69,53 @@ class TrainerTest {
     }
 
     @Test
+    void trainingWritesSimTracesThatReadBack() throws IOException {
+        TrainSummary s = Trainer.train(spec("st", 600, 2));
+        TrainingTraces traces = new TrainingTraces(tmp.resolve("st"));
+        for (int it = 1; it <= s.iterations(); it++) {
+            IterationMetrics m = s.metrics().get(it - 1);
+            Path sampled = traces.trainingDir().resolve(TrainingTraces.fileName(it));
+            SimTraceReader.SimTrace t = SimTraceReader.read(sampled);
+            assertEquals(SimTraceWriter.COLUMNS, t.header());
+            List<SimTraceRow> rows = t.rows();
+            assertTrue(rows.size() >= 2, "a sampled episode's steps");
+            long first = m.episodes() - 4; // 4 episodes per iteration
+            for (int i = 0; i < rows.size(); i++) {
+                SimTraceRow r = rows.get(i);
+                assertEquals(first, r.episode());
+                assertEquals(i + 1, r.steps());
+                assertEquals(i == rows.size() - 1, r.done());
+                assertEquals((i + 1) / 15.0, r.tstamp(), 1e-9);
+                assertTrue(r.action() >= 0 && r.throttle() >= 1 && r.throttle() <= 2, r.toString());
+            }
+            SimTraceReader.SimTrace eval = SimTraceReader.read(traces.evaluationDir().resolve(TrainingTraces.fileName(it)));
+            List<Integer> episodes = eval.rows().stream().map(SimTraceRow::episode).distinct().toList();
+            assertEquals(List.of(0, 1, 2), episodes, "the three greedy evaluation episodes");
+            long laps = eval.rows().stream().filter(r -> r.done() && r.episodeStatus().equals("lap_complete")).count();
+            assertEquals(m.evalCompletionRate(), laps / 3.0, 1e-9);
+        }
+        try (var files = Files.list(traces.trainingDir())) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".")), "no temporary files left");
+        }
+    }
+
+    @Test
+    void tracesKeepOnlyTheLastFiles() throws IOException {
+        Path dir = tmp.resolve("keep");
+        TrainingTraces traces = new TrainingTraces(dir);
+        ClippedPpo.Episode e = new ClippedPpo.Episode();
+        e.trace = List.of();
+        for (int it = 1; it <= TrainingTraces.KEEP + 5; it++) {
+            traces.write(it, 0, new ClippedPpo.IterationStats(List.of(e), List.of(e), 0, 0, 0, java.util.Map.of()));
+        }
+        try (var files = Files.list(traces.evaluationDir())) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(TrainingTraces.KEEP, names.size());
+            assertEquals(TrainingTraces.fileName(6), names.get(0));
+        }
+    }
+
+    @Test
     void sameSeedSameMetricsWhateverTheWorkers() throws IOException {
         List<IterationMetrics> a = Trainer.train(spec("a", 700, 1)).metrics();
         List<IterationMetrics> b = Trainer.train(spec("b", 700, 1)).metrics();
@@ -77,13 +128,13 @@ class TrainerTest {
     }
 
     @Test
-    void plainJavaUpdateIsDeterministicToo() throws IOException {
-        List<IterationMetrics> a = Trainer.train(spec("ja", 700, 1).withUpdate("java")).metrics();
-        List<IterationMetrics> b = Trainer.train(spec("jb", 700, 2).withUpdate("java")).metrics();
+    void sameDiffUpdateIsDeterministicToo() throws IOException {
+        List<IterationMetrics> a = Trainer.train(spec("ja", 700, 1).withUpdate("samediff")).metrics();
+        List<IterationMetrics> b = Trainer.train(spec("jb", 700, 2).withUpdate("samediff")).metrics();
         assertTrue(a.size() >= 2, "a few iterations: " + a.size());
         assertEquals(a.stream().map(IterationMetrics::withoutTimings).toList(),
                 b.stream().map(IterationMetrics::withoutTimings).toList());
-        assertTrue(Files.readString(tmp.resolve("ja").resolve(ModelFolder.TRAINING_PARAMS)).contains("\"java\""));
+        assertTrue(Files.readString(tmp.resolve("ja").resolve(ModelFolder.TRAINING_PARAMS)).contains("\"samediff\""));
     }
 
     @Test

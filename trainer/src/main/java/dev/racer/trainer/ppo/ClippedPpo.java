@@ -5,6 +5,7 @@ import dev.racer.race.EpisodeStatus;
 import dev.racer.race.RacingEnv;
 import dev.racer.race.StepResult;
 import dev.racer.reward.RewardFunction;
+import dev.racer.reward.RewardParams;
 import dev.racer.reward.Rewards;
 import dev.racer.sensor.Sensor;
 import dev.racer.trainer.EnvSpec;
@@ -35,7 +36,8 @@ import java.util.function.BooleanSupplier;
  * update, and {@code workers} threads each run whole episodes with their own environment, reward function
  * and scratch buffers. Episode {@code e} draws its randomness from {@code (seed, e)} alone and results are
  * gathered in episode order, so a run is reproducible whatever the number of workers. The update runs
- * batched in SameDiff ({@link PolicyNet}).
+ * batched in plain Java ({@link JavaUpdate}, default) or in SameDiff ({@link PolicyNet}); the weights live in
+ * the SameDiff graph for the model files either way.
  */
 public final class ClippedPpo implements AutoCloseable {
 
@@ -46,12 +48,12 @@ public final class ClippedPpo implements AutoCloseable {
      * @param gaeLambda    GAE λ
      * @param valueCoef    weight of the value loss
      * @param evalEpisodes greedy evaluation episodes after each iteration (spread evenly round the lap)
-     * @param update       {@code samediff}: the loss graph trained by SameDiff's Adam; {@code java}: the same
-     *                     loss and Adam written out in plain Java ({@link JavaUpdate}), much faster for small
-     *                     networks
+     * @param update       {@code java} (default): the loss and Adam written out in plain Java
+     *                     ({@link JavaUpdate}), about 20× faster for these small networks; {@code samediff}: the
+     *                     loss graph trained by SameDiff's Adam
      */
     public record Config(double clip, double gaeLambda, double valueCoef, int evalEpisodes, String update) {
-        public static final Config DEFAULT = new Config(0.2, 0.95, 0.5, 3, "samediff");
+        public static final Config DEFAULT = new Config(0.2, 0.95, 0.5, 3, "java");
 
         public Config {
             if (!update.equals("samediff") && !update.equals("java")) {
@@ -73,6 +75,10 @@ public final class ClippedPpo implements AutoCloseable {
         public double progress;
         public EpisodeStatus status;
         public int startRow;
+        /** The steps as sim-trace rows, when this episode was chosen for a trace (else null). */
+        public List<TraceStep> trace;
+        /** Index of the episode in its iteration (or evaluation), from 0. */
+        public int indexInIteration;
 
         public int steps() {
             return steps;
@@ -81,6 +87,18 @@ public final class ClippedPpo implements AutoCloseable {
         public boolean lapComplete() {
             return status == EpisodeStatus.LAP_COMPLETE;
         }
+    }
+
+    /**
+     * One step of a traced episode, as {@link dev.racer.trace.SimTraceWriter} writes it.
+     *
+     * @param params   the reward parameters after the step (a copy)
+     * @param action   the discrete action index, or -1
+     * @param carSpeed the car's actual speed [m/s]
+     * @param time     simulation time since the episode's start [s]
+     */
+    public record TraceStep(RewardParams params, int action, double reward, boolean done, EpisodeStatus status,
+                            double carSpeed, double time) {
     }
 
     /** What one iteration did. */
@@ -197,9 +215,12 @@ public final class ClippedPpo implements AutoCloseable {
                 int row = greedy ? env.evalRow(idx, count) : env.roundRobinRow(e);
                 long episodeSeed = EnvSpec.mix(seed, greedy ? -1 - idx : e);
                 RacingEnv racing = env.newEnv(row, w.reward(), w.sensor());
-                Episode ep = runEpisode(racing, w.actor(), w.critic(), episodeSeed, greedy, stop);
+                // traced: every greedy episode, and the first sampled episode of an iteration (cheap either way)
+                boolean traced = greedy || idx == 0;
+                Episode ep = runEpisode(racing, w.actor(), w.critic(), episodeSeed, greedy, traced, stop);
                 if (ep != null) {
                     ep.startRow = row;
+                    ep.indexInIteration = idx;
                 }
                 return ep;
             }));
@@ -226,7 +247,7 @@ public final class ClippedPpo implements AutoCloseable {
 
     /** Runs one episode with the current policy: sampled (training) or greedy (evaluation). */
     Episode runEpisode(RacingEnv racing, Mlp actorNet, Mlp criticNet, long episodeSeed, boolean greedy,
-                       BooleanSupplier stop) {
+                       boolean traced, BooleanSupplier stop) {
         SplittableRandom rnd = new SplittableRandom(episodeSeed);
         Episode ep = new Episode();
         int cap = 256;
@@ -240,6 +261,9 @@ public final class ClippedPpo implements AutoCloseable {
         float[] u = new float[actDim];
         ActionSpace space = meta.actionSpace();
         int t = 0;
+        if (traced) {
+            ep.trace = new ArrayList<>();
+        }
         while (true) {
             if (t == cap) {
                 cap *= 2;
@@ -253,12 +277,14 @@ public final class ClippedPpo implements AutoCloseable {
             System.arraycopy(o, 0, ep.obs, t * obsDim, obsDim);
             float[] out = actorNet.forward(o);
             double steer, speed;
+            int actionIndex = -1;
             if (space instanceof ActionSpace.Discrete d) {
                 int a = greedy ? argmax(out) : sampleCategorical(out, probs, rnd);
                 if (greedy) {
                     softmax(out, probs);
                 }
                 ep.act[t * actDim + a] = 1;
+                actionIndex = a;
                 ep.logp[t] = (float) Math.log(Math.max(probs[a], 1e-30));
                 Control c = d.get(a);
                 steer = c.steeringAngle();
@@ -283,6 +309,10 @@ public final class ClippedPpo implements AutoCloseable {
             r = racing.step(steer, speed);
             ep.reward[t] = (float) r.reward();
             ep.totalReward += r.reward();
+            if (traced) {
+                ep.trace.add(new TraceStep(r.params().copy(), actionIndex, r.reward(), r.done(), r.status(),
+                        racing.carSpeed(), racing.time()));
+            }
             t++;
             if (r.done()) {
                 ep.bootstrap = r.terminated() || greedy ? 0 : criticNet.forward(r.observation())[0];
@@ -377,16 +407,14 @@ public final class ClippedPpo implements AutoCloseable {
         SplittableRandom shuffle = new SplittableRandom(EnvSpec.mix(seed ^ 0x5DEECE66DL, firstEpisode));
         if (javaUpdate != null) {
             javaUpdate.fitEpochs(b.obs, b.act, b.logp, b.adv, b.ret, b.n, hp.batchSize(), hp.numEpochs(), shuffle);
-            net.setFrom(actor, critic, logStd); // the graph keeps the weights for files and the loss report
-        } else {
-            net.fitEpochs(b.obs, b.act, b.logp, b.adv, b.ret, b.n, hp.batchSize(), hp.numEpochs(), shuffle);
+            net.setFrom(actor, critic, logStd); // the graph keeps the weights for the model files
+            return javaUpdate.losses(b.obs, b.act, b.logp, b.adv, b.ret, b.n);
         }
+        net.fitEpochs(b.obs, b.act, b.logp, b.adv, b.ret, b.n, hp.batchSize(), hp.numEpochs(), shuffle);
         Map<String, Double> losses = net.evaluate(b.obs, b.act, b.logp, b.adv, b.ret, b.n,
                 "pg_loss", "v_loss", "entropy", "approx_kl");
-        if (javaUpdate == null) {
-            net.copyTo(actor, critic);
-            System.arraycopy(net.logStd(), 0, logStd, 0, logStd.length);
-        }
+        net.copyTo(actor, critic);
+        System.arraycopy(net.logStd(), 0, logStd, 0, logStd.length);
         return losses;
     }
 

@@ -81,11 +81,25 @@ final class Minibatches implements MultiDataSetIterator {
 
     /** Writes the next minibatch into the arrays (sizes {@code batch × ...}), advantages normalised. */
     void fill(float[] o, float[] a, float[] lp, float[] ad, float[] r) {
-        int b = batch;
-        java.util.Arrays.fill(a, 0, b * actDim, 0f);
+        fill(perm, pos * batch, batch, obs, obsDim, act, actDim, oldLogp, adv, ret, o, a, lp, ad, r);
+        pos++;
+    }
+
+    /** This epoch's permutation (live; changes on {@link #reset()}). */
+    int[] permutation() {
+        return perm;
+    }
+
+    /**
+     * Gathers samples {@code perm[start .. start + b)} into the minibatch arrays, advantages normalised to mean 0,
+     * standard deviation 1 over the minibatch.
+     */
+    static void fill(int[] perm, int start, int b, float[] obs, int obsDim, float[] act, int actDim,
+                     float[] oldLogp, float[] adv, float[] ret, float[] o, float[] a, float[] lp, float[] ad,
+                     float[] r) {
         double mean = 0;
         for (int k = 0; k < b; k++) {
-            int i = perm[pos * b + k];
+            int i = perm[start + k];
             System.arraycopy(obs, i * obsDim, o, k * obsDim, obsDim);
             System.arraycopy(act, i * actDim, a, k * actDim, actDim);
             lp[k] = oldLogp[i];
@@ -102,7 +116,6 @@ final class Minibatches implements MultiDataSetIterator {
         for (int k = 0; k < b; k++) {
             ad[k] = (float) ((ad[k] - mean) / (std + 1e-8));
         }
-        pos++;
     }
 
     @Override

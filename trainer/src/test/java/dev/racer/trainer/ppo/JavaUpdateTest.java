@@ -34,8 +34,8 @@ class JavaUpdateTest {
             adv[i] = (float) r.nextGaussian();
             ret[i] = (float) (3 * r.nextGaussian());
         }
-        new JavaUpdate(actor, critic, logStd, discrete, lc)
-                .fitEpochs(obs, act, old, adv, ret, n, 16, 3, new SplittableRandom(8));
+        JavaUpdate java = new JavaUpdate(actor, critic, logStd, discrete, lc);
+        java.fitEpochs(obs, act, old, adv, ret, n, 16, 3, new SplittableRandom(8));
         net.fitEpochs(obs, act, old, adv, ret, n, 16, 3, new SplittableRandom(8));
         Mlp a2 = net.actor(), c2 = net.critic();
         double tol = discrete ? 5e-4 : 2e-5;
@@ -46,6 +46,15 @@ class JavaUpdateTest {
             assertClose(c2.biases(l), critic.biases(l), "critic b" + l, tol);
         }
         assertClose(net.logStd(), logStd, "log_std", tol);
+
+        // the loss report: the graph's outputs with the Java weights
+        net.setFrom(actor, critic, logStd);
+        java.util.Map<String, Double> expected = net.evaluate(obs, act, old, adv, ret, n, "pg_loss", "v_loss",
+                "entropy", "approx_kl");
+        java.util.Map<String, Double> actual = java.losses(obs, act, old, adv, ret, n);
+        for (String k : expected.keySet()) {
+            assertEquals(expected.get(k), actual.get(k), 1e-5 + 1e-5 * Math.abs(expected.get(k)), k);
+        }
     }
 
     /**
