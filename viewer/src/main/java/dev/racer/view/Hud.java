@@ -4,9 +4,7 @@ import static org.lwjgl.opengl.GL30C.*;
 
 import dev.racer.render.Cameras;
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.util.Locale;
-import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 
 /**
@@ -16,37 +14,13 @@ import org.lwjgl.system.MemoryUtil;
  */
 final class Hud implements AutoCloseable {
     private static final int TEX_W = 512, TEX_H = 64, PAD = 4;
-    private final GlProgram program;
-    private final int viewportLocation;
-    private final int texture;
-    private final int vao;
-    private final int vbo;
+    private final ScreenQuad quad;
     private final ByteBuffer pixels = MemoryUtil.memAlloc(TEX_W * TEX_H * 4);
     private String shown = null;
     private int usedW, usedH;
 
     Hud() {
-        program = new GlProgram("hud.vert", "hud.frag");
-        viewportLocation = program.uniform("viewport");
-        program.use();
-        glUniform1i(program.uniform("text"), 0);
-        texture = glGenTextures();
-        glBindTexture(GL_TEXTURE_2D, texture);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, TEX_W, TEX_H, 0, GL_RGBA, GL_UNSIGNED_BYTE, (ByteBuffer) null);
-        vao = glGenVertexArrays();
-        vbo = glGenBuffers();
-        glBindVertexArray(vao);
-        glBindBuffer(GL_ARRAY_BUFFER, vbo);
-        glBufferData(GL_ARRAY_BUFFER, 6L * 4 * Float.BYTES, GL_DYNAMIC_DRAW);
-        glVertexAttribPointer(0, 2, GL_FLOAT, false, 4 * Float.BYTES, 0L);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(1, 2, GL_FLOAT, false, 4 * Float.BYTES, 2L * Float.BYTES);
-        glEnableVertexAttribArray(1);
-        glBindVertexArray(0);
+        quad = new ScreenQuad(TEX_W, TEX_H, GL_RGBA8, GL_RGBA, false);
     }
 
     /** The HUD's lines for a state. */
@@ -64,31 +38,15 @@ final class Hud implements AutoCloseable {
     void draw(ViewState s, Cameras.Mode mode, int width, int height) {
         String[] lines = lines(s, mode);
         String text = String.join("\n", lines);
-        glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, texture);
         if (!text.equals(shown)) {
             render(lines);
-            glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-            glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, TEX_W, TEX_H, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+            quad.upload(pixels);
             shown = text;
         }
         int scale = width >= 900 ? 2 : 1;
         float x1 = usedW * scale, y1 = usedH * scale;
         float u = (float) usedW / TEX_W, v = (float) usedH / TEX_H;
-        program.use();
-        glUniform2f(viewportLocation, width, height);
-        glBindVertexArray(vao);
-        glBindBuffer(GL_ARRAY_BUFFER, vbo);
-        try (MemoryStack stack = MemoryStack.stackPush()) {
-            FloatBuffer q = stack.mallocFloat(24);
-            q.put(new float[] {0, 0, 0, 0, x1, 0, u, 0, x1, y1, u, v, 0, 0, 0, 0, x1, y1, u, v, 0, y1, 0, v}).flip();
-            glBufferSubData(GL_ARRAY_BUFFER, 0, q);
-        }
-        glDisable(GL_DEPTH_TEST);
-        glEnable(GL_BLEND);
-        glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-        glDrawArrays(GL_TRIANGLES, 0, 6);
-        glDisable(GL_BLEND);
+        quad.draw(width, height, 0, 0, x1, y1, u, v, true);
     }
 
     /** Writes the lines into the texture image: white text with a dark shadow on a translucent panel. */
@@ -138,10 +96,7 @@ final class Hud implements AutoCloseable {
 
     @Override
     public void close() {
-        glDeleteTextures(texture);
-        glDeleteBuffers(vbo);
-        glDeleteVertexArrays(vao);
-        program.close();
+        quad.close();
         MemoryUtil.memFree(pixels);
     }
 }
