@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Opens the model folders {@code racer train} writes as greedy {@link Driver}s: clipped PPO networks run as a
- * plain-Java forward pass (microseconds per step), RL4J's DQN and A3C networks through DL4J.
+ * plain-Java forward pass (microseconds per step), camera models' convolutional networks through SameDiff, RL4J's DQN and A3C networks through DL4J.
  * Registered with {@link java.util.ServiceLoader}.
  */
 public final class ModelDriverProvider implements DriverProvider {
@@ -48,8 +48,17 @@ public final class ModelDriverProvider implements DriverProvider {
         int obsDim = meta.newSensor().size();
         int actDim = meta.actionSpace().policyOutputs();
         int[] hidden = meta.hiddenLayers().stream().mapToInt(Integer::intValue).toArray();
+        if (meta.camera()) {
+            PolicyNet cam = PolicyNet.loadCamera(weights, meta.neuralNetwork(), meta.cameraChannels(), actDim,
+                    meta.discrete());
+            return driver(name, meta, obs -> cam.forward(obs, 1)[0]);
+        }
         PolicyNet net = PolicyNet.load(weights, obsDim, actDim, meta.discrete(), hidden);
         Mlp actor = net.actor();
+        return driver(name, meta, actor::forward);
+    }
+
+    private static Driver driver(String name, ModelMetadata meta, java.util.function.UnaryOperator<float[]> actor) {
         return new Driver() {
             @Override
             public String name() {
@@ -63,7 +72,7 @@ public final class ModelDriverProvider implements DriverProvider {
 
             @Override
             public Control act(RacingEnv env, float[] observation) {
-                return greedy(meta.actionSpace(), actor.forward(observation));
+                return greedy(meta.actionSpace(), actor.apply(observation));
             }
         };
     }

@@ -101,7 +101,7 @@ public final class Trainer {
             params.put("steps", spec.steps());
             params.put("env", envConfig());
             if (meta.trainingAlgorithm().equals("clipped_ppo")) {
-                params.put("clipped_ppo", ClippedPpo.Config.DEFAULT.withUpdate(spec.update()));
+                params.put("clipped_ppo", ClippedPpo.Config.DEFAULT.withUpdate(update(spec, meta)));
             }
             folder.writeTrainingParams(params);
         }
@@ -117,14 +117,29 @@ public final class Trainer {
         return EnvConfig.DEFAULT;
     }
 
+    /**
+     * Clipped PPO's update for this run: the plain-Java update is MLP-only, so camera models (convolutional
+     * networks) always update through SameDiff; a note says so when {@code --update java} was in effect.
+     */
+    static String update(TrainSpec spec, ModelMetadata meta) {
+        if (meta.camera() && spec.update().equals("java")) {
+            System.err.println("note: " + meta.neuralNetwork() + " (camera model) updates through SameDiff;"
+                    + " --update java covers only RACER_MLP, using --update samediff");
+            return "samediff";
+        }
+        return spec.update();
+    }
+
     private static TrainSummary trainPpo(TrainSpec spec, EnvSpec env, ModelFolder folder, ModelMetadata meta,
                                          Hyperparameters hp, ModelFolder.CheckpointState cp, Listener listener,
                                          AtomicBoolean stop) {
-        ClippedPpo.Config cfg = ClippedPpo.Config.DEFAULT.withUpdate(spec.update());
+        ClippedPpo.Config cfg = ClippedPpo.Config.DEFAULT.withUpdate(update(spec, meta));
         int obsDim = meta.newSensor().size();
         int actDim = meta.actionSpace().policyOutputs();
         int[] hidden = meta.hiddenLayers().stream().mapToInt(Integer::intValue).toArray();
         PolicyNet net = cp == null ? ClippedPpo.newNetwork(meta, hp, cfg, spec.seed())
+                : meta.camera() ? PolicyNet.loadCamera(folder.checkpointDir().resolve(cp.weights()),
+                        meta.neuralNetwork(), meta.cameraChannels(), actDim, meta.discrete())
                 : PolicyNet.load(folder.checkpointDir().resolve(cp.weights()), obsDim, actDim, meta.discrete(), hidden);
         int iteration = cp == null ? 0 : cp.iteration();
         long episodes = cp == null ? 0 : cp.episodes();

@@ -175,6 +175,36 @@ class TrainerTest {
     }
 
     @Test
+    void cameraModelTrainsAndDrives() throws IOException {
+        Path meta = tmp.resolve("cam_meta.json");
+        Files.writeString(meta, """
+                {"action_space": [{"steering_angle": -20, "speed": 1}, {"steering_angle": 0, "speed": 1},
+                                  {"steering_angle": 20, "speed": 1}],
+                 "sensor": ["FRONT_FACING_CAMERA"], "neural_network": "DEEP_CONVOLUTIONAL_NETWORK_SHALLOW",
+                 "training_algorithm": "clipped_ppo", "version": "5"}
+                """);
+        Path hp = tmp.resolve("cam_hp.json");
+        Files.writeString(hp, """
+                {"num_episodes_between_training": 2, "num_epochs": 1, "batch_size": 32}
+                """);
+        // --update java (the default) falls back to SameDiff for the camera network
+        TrainSummary s = Trainer.train(TrainSpec.of("reinvent_base", "center_line", tmp.resolve("cam"))
+                .withSteps(150L).withSeed(5).withWorkers(2).withHyperparameters(hp).withModelMetadata(meta));
+        assertTrue(s.iterations() >= 1);
+        try (Driver d = DriverProvider.openModel(tmp.resolve("cam"))) {
+            RacingEnv env = new RacingEnv(TrackLibrary.standard().get("reinvent_base"), EnvConfig.DEFAULT,
+                    new CenterLineReward(), d.newSensor());
+            assertEquals(120 * 160, d.newSensor().size());
+            StepResult r = env.reset(1);
+            for (int i = 0; i < 20 && !r.done(); i++) {
+                Control c = d.act(env, r.observation());
+                assertEquals(1.0, c.speed(), 1e-9);
+                r = env.step(c.steeringAngle(), c.speed());
+            }
+        }
+    }
+
+    @Test
     void aFolderWithoutAModelIsNotOpened() {
         assertTrue(new ModelDriverProvider().open(tmp).isEmpty());
     }

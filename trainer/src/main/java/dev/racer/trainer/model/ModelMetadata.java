@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.racer.car.Control;
 import dev.racer.sensor.BorderRaySensor;
+import dev.racer.sensor.CameraSensor;
 import dev.racer.sensor.Sensor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.Set;
  * @param actionSpace       the actions
  * @param sensors           sensor names ({@value BorderRaySensor#NAME} is Racer's vector sensor)
  * @param neuralNetwork     {@value #RACER_MLP} (Racer's multi-layer perceptron; hidden layers in
- *                          {@code hiddenLayers})
+ *                          {@code hiddenLayers}) for the vector sensor, or one of {@link #CAMERA_NETWORKS}
+ *                          (convolutional, for the camera sensors; {@code hiddenLayers} is then unused)
  * @param hiddenLayers      widths of the hidden layers (Racer's extra key {@code racer_hidden_layers})
  * @param trainingAlgorithm {@code clipped_ppo}, {@code dqn} or {@code a3c}
  * @param version           DeepRacer's metadata version string
@@ -31,7 +33,9 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
     public static final Set<String> ALGORITHMS = Set.of("clipped_ppo", "dqn", "a3c");
     private static final Set<String> KEYS = Set.of("action_space", "action_space_type", "sensor", "neural_network",
             "training_algorithm", "version", "racer_hidden_layers");
-    private static final Set<String> CAMERA_NETWORKS = Set.of("DEEP_CONVOLUTIONAL_NETWORK_SHALLOW",
+    public static final String DEEP_CONVOLUTIONAL_NETWORK_SHALLOW = "DEEP_CONVOLUTIONAL_NETWORK_SHALLOW";
+    /** The convolutional presets for the camera sensors (layer lists in {@code ConvTorso}). */
+    public static final Set<String> CAMERA_NETWORKS = Set.of(DEEP_CONVOLUTIONAL_NETWORK_SHALLOW,
             "DEEP_CONVOLUTIONAL_NETWORK", "DEEP_CONVOLUTIONAL_NETWORK_DEEP");
 
     /** Defaults: Racer's default discrete space, the vector sensor, a 64×64 MLP, clipped PPO. */
@@ -53,7 +57,21 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
 
     /** A new instance of the sensor the model reads. */
     public Sensor newSensor() {
-        return new BorderRaySensor();
+        return camera() ? CameraSensor.byName(sensors.get(0)) : new BorderRaySensor();
+    }
+
+    /** Whether the model reads a camera (and so has a convolutional network). */
+    public boolean camera() {
+        return !sensors.isEmpty() && isCamera(sensors.get(0));
+    }
+
+    /** Camera frames per observation: 2 for {@code STEREO_CAMERAS}, else 1. */
+    public int cameraChannels() {
+        return sensors.get(0).equals(CameraSensor.STEREO_CAMERAS) ? 2 : 1;
+    }
+
+    static boolean isCamera(String sensor) {
+        return sensor.equals(CameraSensor.FRONT_FACING_CAMERA) || sensor.equals(CameraSensor.STEREO_CAMERAS);
     }
 
     // ---------------------------------------------------------------- reading
@@ -90,24 +108,36 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
                 sensors.add(e.asText());
             }
         }
-        for (String name : sensors) {
-            if (name.equals("FRONT_FACING_CAMERA") || name.equals("STEREO_CAMERAS") || name.equals("LIDAR")
-                    || name.equals("SECTOR_LIDAR")) {
-                throw new ModelFileException(file + ": field \"sensor\": " + name + " is not available yet in Racer;"
-                        + " use " + BorderRaySensor.NAME);
-            }
-            if (!name.equals(BorderRaySensor.NAME)) {
-                throw new ModelFileException(file + ": field \"sensor\": unknown sensor \"" + name + "\" (known: "
-                        + BorderRaySensor.NAME + ")");
-            }
+        if (sensors.size() != 1) {
+            throw new ModelFileException(file + ": field \"sensor\" must name exactly one sensor, got " + sensors);
         }
-        String net = n.has("neural_network") ? Json.text(file, n, "neural_network") : RACER_MLP;
-        if (CAMERA_NETWORKS.contains(net)) {
-            throw new ModelFileException(file + ": field \"neural_network\": " + net + " needs the camera;"
-                    + " with " + BorderRaySensor.NAME + " use " + RACER_MLP);
+        String sensor = sensors.get(0);
+        if (sensor.equals("LIDAR") || sensor.equals("SECTOR_LIDAR")) {
+            throw new ModelFileException(file + ": field \"sensor\": " + sensor + " is not available yet in Racer;"
+                    + " use " + BorderRaySensor.NAME + ", " + CameraSensor.FRONT_FACING_CAMERA + " or "
+                    + CameraSensor.STEREO_CAMERAS);
         }
-        if (!net.equals(RACER_MLP)) {
-            throw new ModelFileException(file + ": field \"neural_network\" must be " + RACER_MLP + ", got \"" + net + "\"");
+        boolean camera = isCamera(sensor);
+        if (!camera && !sensor.equals(BorderRaySensor.NAME)) {
+            throw new ModelFileException(file + ": field \"sensor\": unknown sensor \"" + sensor + "\" (known: "
+                    + BorderRaySensor.NAME + ", " + CameraSensor.FRONT_FACING_CAMERA + ", "
+                    + CameraSensor.STEREO_CAMERAS + ")");
+        }
+        String net = n.has("neural_network") ? Json.text(file, n, "neural_network")
+                : camera ? DEEP_CONVOLUTIONAL_NETWORK_SHALLOW : RACER_MLP;
+        if (!net.equals(RACER_MLP) && !CAMERA_NETWORKS.contains(net)) {
+            throw new ModelFileException(file + ": field \"neural_network\" must be " + RACER_MLP + " or one of "
+                    + String.join(", ", CAMERA_NETWORKS.stream().sorted().toList()) + ", got \"" + net + "\"");
+        }
+        if (CAMERA_NETWORKS.contains(net) && !camera) {
+            throw new ModelFileException(file + ": field \"neural_network\": " + net + " needs a camera sensor ("
+                    + CameraSensor.FRONT_FACING_CAMERA + " or " + CameraSensor.STEREO_CAMERAS + "); with "
+                    + BorderRaySensor.NAME + " use " + RACER_MLP);
+        }
+        if (net.equals(RACER_MLP) && camera) {
+            throw new ModelFileException(file + ": field \"sensor\": " + sensor + " needs a convolutional"
+                    + " \"neural_network\" (" + String.join(", ", CAMERA_NETWORKS.stream().sorted().toList())
+                    + "); " + RACER_MLP + " reads " + BorderRaySensor.NAME);
         }
         List<Integer> hidden = new ArrayList<>();
         JsonNode h = n.get("racer_hidden_layers");
@@ -132,6 +162,10 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
         }
         if (!(space instanceof ActionSpace.Discrete) && !algo.equals("clipped_ppo")) {
             throw new ModelFileException(file + ": " + algo + " needs a discrete action space");
+        }
+        if (camera && !algo.equals("clipped_ppo")) {
+            throw new ModelFileException(file + ": field \"training_algorithm\": camera models train with clipped_ppo"
+                    + " only, got \"" + algo + "\"");
         }
         String version = n.has("version") ? n.get("version").asText() : DEFAULT.version;
         return new ModelMetadata(space, sensors, net, hidden, algo, version);

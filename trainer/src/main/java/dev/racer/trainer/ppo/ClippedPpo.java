@@ -133,10 +133,11 @@ public final class ClippedPpo implements AutoCloseable {
         this.net = net;
         this.obsDim = net.obsDim();
         this.actDim = net.actDim();
-        this.actor = net.actor();
-        this.critic = net.critic();
+        boolean camera = net.camera();
+        this.actor = camera ? null : net.actor();
+        this.critic = camera ? null : net.critic();
         this.logStd = net.logStd();
-        this.javaUpdate = config.update().equals("java")
+        this.javaUpdate = config.update().equals("java") && !camera
                 ? new JavaUpdate(actor, critic, logStd, meta.discrete(), lossConfig(hp, config), Math.min(2, workerThreads))
                 : null;
         this.pool = Executors.newFixedThreadPool(workerThreads, r -> {
@@ -149,12 +150,17 @@ public final class ClippedPpo implements AutoCloseable {
             synchronized (rewards) {
                 rewards.add(rf);
             }
-            return new Worker(actor.copy(), critic.copy(), rf, meta.newSensor());
+            Policy p = camera ? new CameraPolicy(net) : new MlpPolicy(actor.copy(), critic.copy());
+            return new Worker(p, rf, meta.newSensor());
         });
     }
 
     /** A fresh network for {@code meta} and {@code hp}, initialised from {@code seed}. */
     public static PolicyNet newNetwork(ModelMetadata meta, Hyperparameters hp, Config config, long seed) {
+        if (meta.camera()) {
+            return PolicyNet.createCamera(meta.neuralNetwork(), meta.cameraChannels(),
+                    meta.actionSpace().policyOutputs(), meta.discrete(), lossConfig(hp, config), seed);
+        }
         int obsDim = meta.newSensor().size();
         int actDim = meta.actionSpace().policyOutputs();
         int[] hidden = meta.hiddenLayers().stream().mapToInt(Integer::intValue).toArray();
@@ -199,7 +205,50 @@ public final class ClippedPpo implements AutoCloseable {
 
     // =================================================================================== rollout
 
-    private record Worker(Mlp actor, Mlp critic, RewardFunction reward, Sensor sensor) {
+    private record Worker(Policy policy, RewardFunction reward, Sensor sensor) {
+    }
+
+    /** The networks as a rollout sees them; one instance per worker thread. */
+    interface Policy {
+        /** The actor's outputs for {@code o}; also the critic's value into {@code value[0]} if not null. */
+        float[] forward(float[] o, float[] value);
+
+        /** The critic's value for {@code o}. */
+        float value(float[] o);
+    }
+
+    /** Plain-Java MLPs (microseconds a step). */
+    record MlpPolicy(Mlp actor, Mlp critic) implements Policy {
+        @Override
+        public float[] forward(float[] o, float[] value) {
+            float[] out = actor.forward(o);
+            if (value != null) {
+                value[0] = critic.forward(o)[0];
+            }
+            return out;
+        }
+
+        @Override
+        public float value(float[] o) {
+            return critic.forward(o)[0];
+        }
+    }
+
+    /** A camera network through SameDiff, one observation at a time (the graph is shared, calls take turns). */
+    record CameraPolicy(PolicyNet net) implements Policy {
+        @Override
+        public float[] forward(float[] o, float[] value) {
+            float[][] r = net.forward(o, 1);
+            if (value != null) {
+                value[0] = r[1][0];
+            }
+            return r[0];
+        }
+
+        @Override
+        public float value(float[] o) {
+            return net.forward(o, 1)[1][0];
+        }
     }
 
     private List<Episode> collect(long firstEpisode, int count, boolean greedy, BooleanSupplier stop) {
@@ -217,7 +266,7 @@ public final class ClippedPpo implements AutoCloseable {
                 RacingEnv racing = env.newEnv(row, w.reward(), w.sensor());
                 // traced: every greedy episode, and the first sampled episode of an iteration (cheap either way)
                 boolean traced = greedy || idx == 0;
-                Episode ep = runEpisode(racing, w.actor(), w.critic(), episodeSeed, greedy, traced, stop);
+                Episode ep = runEpisode(racing, w.policy(), episodeSeed, greedy, traced, stop);
                 if (ep != null) {
                     ep.startRow = row;
                     ep.indexInIteration = idx;
@@ -246,7 +295,7 @@ public final class ClippedPpo implements AutoCloseable {
     }
 
     /** Runs one episode with the current policy: sampled (training) or greedy (evaluation). */
-    Episode runEpisode(RacingEnv racing, Mlp actorNet, Mlp criticNet, long episodeSeed, boolean greedy,
+    Episode runEpisode(RacingEnv racing, Policy policy, long episodeSeed, boolean greedy,
                        boolean traced, BooleanSupplier stop) {
         SplittableRandom rnd = new SplittableRandom(episodeSeed);
         Episode ep = new Episode();
@@ -259,6 +308,7 @@ public final class ClippedPpo implements AutoCloseable {
         StepResult r = racing.reset(rnd.nextLong());
         float[] probs = new float[actDim];
         float[] u = new float[actDim];
+        float[] value = new float[1];
         ActionSpace space = meta.actionSpace();
         int t = 0;
         if (traced) {
@@ -275,7 +325,7 @@ public final class ClippedPpo implements AutoCloseable {
             }
             float[] o = r.observation();
             System.arraycopy(o, 0, ep.obs, t * obsDim, obsDim);
-            float[] out = actorNet.forward(o);
+            float[] out = policy.forward(o, greedy ? null : value);
             double steer, speed;
             int actionIndex = -1;
             if (space instanceof ActionSpace.Discrete d) {
@@ -304,7 +354,7 @@ public final class ClippedPpo implements AutoCloseable {
                 speed = c.speed(Math.tanh(u[1]));
             }
             if (!greedy) {
-                ep.value[t] = criticNet.forward(o)[0];
+                ep.value[t] = value[0];
             }
             r = racing.step(steer, speed);
             ep.reward[t] = (float) r.reward();
@@ -315,7 +365,7 @@ public final class ClippedPpo implements AutoCloseable {
             }
             t++;
             if (r.done()) {
-                ep.bootstrap = r.terminated() || greedy ? 0 : criticNet.forward(r.observation())[0];
+                ep.bootstrap = r.terminated() || greedy ? 0 : policy.value(r.observation());
                 ep.progress = r.params().progress();
                 ep.status = r.status();
                 break;
@@ -413,7 +463,9 @@ public final class ClippedPpo implements AutoCloseable {
         net.fitEpochs(b.obs, b.act, b.logp, b.adv, b.ret, b.n, hp.batchSize(), hp.numEpochs(), shuffle);
         Map<String, Double> losses = net.evaluate(b.obs, b.act, b.logp, b.adv, b.ret, b.n,
                 "pg_loss", "v_loss", "entropy", "approx_kl");
-        net.copyTo(actor, critic);
+        if (actor != null) {
+            net.copyTo(actor, critic);
+        }
         System.arraycopy(net.logStd(), 0, logStd, 0, logStd.length);
         return losses;
     }

@@ -42,13 +42,16 @@ public final class PolicyNet {
     private final int actDim;
     private final boolean discrete;
     private final int[] hidden;
+    /** The convolutional preset (camera models), or null (MLP on the vector sensor). */
+    private final String network;
 
     /** The hyper-parameters baked into the loss graph. */
     public record LossConfig(double clip, double valueCoef, double entropyCoef, boolean huber, double lr) {
     }
 
-    private PolicyNet(SameDiff sd, int obsDim, int actDim, boolean discrete, int[] hidden) {
+    private PolicyNet(SameDiff sd, int obsDim, int actDim, boolean discrete, int[] hidden, String network) {
         this.sd = sd;
+        this.network = network;
         this.obsDim = obsDim;
         this.actDim = actDim;
         this.discrete = discrete;
@@ -57,6 +60,21 @@ public final class PolicyNet {
 
     /** A new network with weights drawn from {@code seed} (scaled normal: gain/sqrt(fan-in); policy head 0.01). */
     public static PolicyNet create(int obsDim, int actDim, boolean discrete, int[] hidden, LossConfig loss, long seed) {
+        return build(obsDim, actDim, discrete, hidden, loss, seed, null, 0);
+    }
+
+    /**
+     * A new camera network: the convolutional torso {@code network} ({@link ConvTorso}) over {@code channels}
+     * 120×160 frames, shared by a linear actor head and a linear critic head.
+     */
+    public static PolicyNet createCamera(String network, int channels, int actDim, boolean discrete, LossConfig loss,
+                                         long seed) {
+        return build(channels * ConvTorso.HEIGHT * ConvTorso.WIDTH, actDim, discrete, new int[0], loss, seed, network,
+                channels);
+    }
+
+    private static PolicyNet build(int obsDim, int actDim, boolean discrete, int[] hidden, LossConfig loss, long seed,
+                                   String network, int channels) {
         NativeRuntime.init();
         SameDiff sd = SameDiff.create();
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -66,8 +84,14 @@ public final class PolicyNet {
         SDVariable adv = sd.placeHolder("adv", DataType.FLOAT, -1);
         SDVariable ret = sd.placeHolder("ret", DataType.FLOAT, -1);
 
-        SDVariable out = mlp(sd, "pi", obs, obsDim, hidden, actDim, 0.01, rnd);
-        SDVariable vOut = mlp(sd, "v", obs, obsDim, hidden, 1, 1.0, rnd);
+        SDVariable features = obs;
+        int featureDim = obsDim;
+        if (network != null) {
+            features = ConvTorso.build(sd, obs, network, channels, rnd);
+            featureDim = ConvTorso.FEATURES;
+        }
+        SDVariable out = mlp(sd, "pi", features, featureDim, hidden, actDim, 0.01, rnd).rename("pi_out");
+        SDVariable vOut = mlp(sd, "v", features, featureDim, hidden, 1, 1.0, rnd);
         SDVariable value = sd.reshape("value", vOut, -1L);
         sd.nn.softmax("probs", out, 1);
 
@@ -109,7 +133,7 @@ public final class PolicyNet {
                 .dataSetFeatureMapping(PLACEHOLDERS)
                 .markLabelsUnused()
                 .build());
-        return new PolicyNet(sd, obsDim, actDim, discrete, hidden);
+        return new PolicyNet(sd, obsDim, actDim, discrete, hidden, network);
     }
 
     private static SDVariable mlp(SameDiff sd, String prefix, SDVariable x, int in, int[] hidden, int out,
@@ -190,6 +214,22 @@ public final class PolicyNet {
     }
 
     // ---------------------------------------------------------------- plain-Java copies for rollouts
+
+    /** Whether this is a camera network (no plain-Java copy: rollouts run it through {@link #forward}). */
+    public boolean camera() {
+        return network != null;
+    }
+
+    /**
+     * The actor's outputs ({@code [batch * actDim]}) and the critic's values ({@code [batch]}) for {@code batch}
+     * observations, through SameDiff. Synchronized: worker threads share the graph.
+     */
+    public synchronized float[][] forward(float[] obs, int batch) {
+        Map<String, INDArray> ph = new HashMap<>();
+        ph.put("obs", Nd4j.create(obs, new long[] {batch, obsDim}, 'c'));
+        Map<String, INDArray> out = sd.output(ph, "pi_out", "value");
+        return new float[][] {flat(out.get("pi_out")), flat(out.get("value"))};
+    }
 
     /** Copies the actor's weights into a plain-Java MLP (allocates it). */
     public Mlp actor() {
@@ -298,6 +338,15 @@ public final class PolicyNet {
 
     /** Loads a network saved by {@link #save}. */
     public static PolicyNet load(Path file, int obsDim, int actDim, boolean discrete, int[] hidden) {
+        return load(file, obsDim, actDim, discrete, hidden, null);
+    }
+
+    /** Loads a camera network saved by {@link #save} ({@code network}: its preset). */
+    public static PolicyNet loadCamera(Path file, String network, int channels, int actDim, boolean discrete) {
+        return load(file, channels * ConvTorso.HEIGHT * ConvTorso.WIDTH, actDim, discrete, new int[0], network);
+    }
+
+    private static PolicyNet load(Path file, int obsDim, int actDim, boolean discrete, int[] hidden, String network) {
         NativeRuntime.init();
         File f = file.toFile();
         if (!f.isFile()) {
@@ -309,10 +358,16 @@ public final class PolicyNet {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + ": cannot read the network (" + e.getMessage() + ")", e);
         }
-        if (sd.getVariable("pi_w0") == null || sd.getVariable("pi_w0").getShape()[0] != obsDim) {
+        if (network != null) {
+            long[] in = sd.getVariable("obs") == null ? null : sd.getVariable("obs").getShape();
+            if (sd.getVariable(ConvTorso.FIRST_WEIGHTS) == null || in == null || in[in.length - 1] != obsDim) {
+                throw new IllegalArgumentException(file + ": the network does not match model_metadata.json (expects"
+                        + " a convolutional " + network + " with " + obsDim + " inputs)");
+            }
+        } else if (sd.getVariable("pi_w0") == null || sd.getVariable("pi_w0").getShape()[0] != obsDim) {
             throw new IllegalArgumentException(file + ": the network does not match model_metadata.json (expects "
                     + obsDim + " inputs)");
         }
-        return new PolicyNet(sd, obsDim, actDim, discrete, hidden);
+        return new PolicyNet(sd, obsDim, actDim, discrete, hidden, network);
     }
 }

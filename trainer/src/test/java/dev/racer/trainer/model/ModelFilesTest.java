@@ -67,7 +67,20 @@ class ModelFilesTest {
                 + " \"speed\": {\"low\": 1, \"high\": 2}}, \"action_space_type\": \"continuous\", \"training_algorithm\": \"dqn\"}"),
                 "dqn needs a discrete action space");
         fails(write("m7.json", "{\"action_space\": [{\"steering_angle\": 0, \"speed\": 1}, {\"steering_angle\": 0, \"speed\": 1}],"
-                + " \"sensor\": [\"FRONT_FACING_CAMERA\"]}"), "sensor", "RACER_BORDER_RAYS");
+                + " \"sensor\": [\"FRONT_FACING_CAMERA\"], \"neural_network\": \"RACER_MLP\"}"), "sensor",
+                "needs a convolutional", "RACER_BORDER_RAYS");
+        String two = "{\"action_space\": [{\"steering_angle\": 0, \"speed\": 1}, {\"steering_angle\": 0, \"speed\": 1}]";
+        fails(write("m9.json", two + ", \"neural_network\": \"DEEP_CONVOLUTIONAL_NETWORK_SHALLOW\"}"),
+                "neural_network", "needs a camera sensor", "RACER_MLP");
+        fails(write("m10.json", two + ", \"sensor\": [\"STEREO_CAMERAS\"], \"neural_network\": \"DEEP_CONVOLUTIONAL_NETWORK\","
+                + " \"training_algorithm\": \"dqn\"}"), "training_algorithm", "clipped_ppo only");
+        fails(write("m11.json", two + ", \"sensor\": [\"LIDAR\"]}"), "sensor", "not available yet");
+        fails(write("m12.json", two + ", \"sensor\": [\"FRONT_FACING_CAMERA\"], \"neural_network\": \"BIG_NET\"}"),
+                "neural_network", "DEEP_CONVOLUTIONAL_NETWORK_SHALLOW");
+        ModelMetadata cam = ModelMetadata.read(write("m13.json", two + ", \"sensor\": [\"STEREO_CAMERAS\"]}"));
+        assertEquals("DEEP_CONVOLUTIONAL_NETWORK_SHALLOW", cam.neuralNetwork()); // DeepRacer's default for the camera
+        assertEquals(2, cam.cameraChannels());
+        assertEquals(2 * 120 * 160, cam.newSensor().size());
         fails(write("m8.json", "{not json"), "not valid JSON");
         fails(tmp.resolve("missing.json"), "not found");
     }
