@@ -57,7 +57,8 @@ public final class TrainCommand implements Runnable {
 
     @Option(names = "--update", defaultValue = "java",
             description = "clipped PPO's update: java (default: the loss and Adam in plain Java, checked against the graph)"
-                    + " or samediff (the loss graph trained by SameDiff; about 20x slower for these small networks)")
+                    + " or samediff (the loss graph trained by SameDiff; about 20x slower for these small networks;"
+                    + " camera models always use samediff)")
     String update;
 
     @Option(names = "--quiet", description = "no progress line")

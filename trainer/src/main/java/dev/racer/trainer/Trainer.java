@@ -101,7 +101,7 @@ public final class Trainer {
             params.put("steps", spec.steps());
             params.put("env", envConfig());
             if (meta.trainingAlgorithm().equals("clipped_ppo")) {
-                params.put("clipped_ppo", ClippedPpo.Config.DEFAULT.withUpdate(update(spec, meta)));
+                params.put("clipped_ppo", ClippedPpo.Config.DEFAULT.withUpdate(update(spec, meta, false)));
             }
             folder.writeTrainingParams(params);
         }
@@ -121,10 +121,12 @@ public final class Trainer {
      * Clipped PPO's update for this run: the plain-Java update is MLP-only, so camera models (convolutional
      * networks) always update through SameDiff; a note says so when {@code --update java} was in effect.
      */
-    static String update(TrainSpec spec, ModelMetadata meta) {
+    static String update(TrainSpec spec, ModelMetadata meta, boolean note) {
         if (meta.camera() && spec.update().equals("java")) {
-            System.err.println("note: " + meta.neuralNetwork() + " (camera model) updates through SameDiff;"
-                    + " --update java covers only RACER_MLP, using --update samediff");
+            if (note) {
+                System.err.println("note: " + meta.neuralNetwork() + " (camera model) updates through SameDiff;"
+                        + " --update java covers only RACER_MLP, using --update samediff");
+            }
             return "samediff";
         }
         return spec.update();
@@ -133,7 +135,7 @@ public final class Trainer {
     private static TrainSummary trainPpo(TrainSpec spec, EnvSpec env, ModelFolder folder, ModelMetadata meta,
                                          Hyperparameters hp, ModelFolder.CheckpointState cp, Listener listener,
                                          AtomicBoolean stop) {
-        ClippedPpo.Config cfg = ClippedPpo.Config.DEFAULT.withUpdate(update(spec, meta));
+        ClippedPpo.Config cfg = ClippedPpo.Config.DEFAULT.withUpdate(update(spec, meta, true));
         int obsDim = meta.newSensor().size();
         int actDim = meta.actionSpace().policyOutputs();
         int[] hidden = meta.hiddenLayers().stream().mapToInt(Integer::intValue).toArray();
