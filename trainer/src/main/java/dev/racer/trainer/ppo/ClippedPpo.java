@@ -461,14 +461,42 @@ public final class ClippedPpo implements AutoCloseable {
             return javaUpdate.losses(b.obs, b.act, b.logp, b.adv, b.ret, b.n);
         }
         net.fitEpochs(b.obs, b.act, b.logp, b.adv, b.ret, b.n, hp.batchSize(), hp.numEpochs(), shuffle);
-        Map<String, Double> losses = net.evaluate(b.obs, b.act, b.logp, b.adv, b.ret, b.n,
-                "pg_loss", "v_loss", "entropy", "approx_kl");
+        Map<String, Double> losses = net.camera() ? chunkedLosses(b)
+                : net.evaluate(b.obs, b.act, b.logp, b.adv, b.ret, b.n, "pg_loss", "v_loss", "entropy", "approx_kl");
         if (actor != null) {
             net.copyTo(actor, critic);
         }
         System.arraycopy(net.logStd(), 0, logStd, 0, logStd.length);
         return losses;
     }
+
+    /**
+     * The losses of a camera network over the iteration's samples, {@value #LOSS_CHUNK} frames at a time (the
+     * convolutions' activations for a whole iteration at once would take gigabytes); all four are means, so
+     * the chunks' values are averaged weighted by their sizes.
+     */
+    private Map<String, Double> chunkedLosses(Batch b) {
+        String[] names = {"pg_loss", "v_loss", "entropy", "approx_kl"};
+        double[] sum = new double[names.length];
+        for (int from = 0; from < b.n; from += LOSS_CHUNK) {
+            int n = Math.min(LOSS_CHUNK, b.n - from);
+            Map<String, Double> m = net.evaluate(
+                    Arrays.copyOfRange(b.obs, from * obsDim, (from + n) * obsDim),
+                    Arrays.copyOfRange(b.act, from * actDim, (from + n) * actDim),
+                    Arrays.copyOfRange(b.logp, from, from + n), Arrays.copyOfRange(b.adv, from, from + n),
+                    Arrays.copyOfRange(b.ret, from, from + n), n, names);
+            for (int k = 0; k < names.length; k++) {
+                sum[k] += m.get(names[k]) * n;
+            }
+        }
+        Map<String, Double> out = new java.util.HashMap<>();
+        for (int k = 0; k < names.length; k++) {
+            out.put(names[k], sum[k] / b.n);
+        }
+        return out;
+    }
+
+    private static final int LOSS_CHUNK = 256;
 
     // =================================================================================== files
 
