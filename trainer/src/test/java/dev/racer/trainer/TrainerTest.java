@@ -190,7 +190,12 @@ class TrainerTest {
         // --update java (the default) falls back to SameDiff for the camera network
         TrainSummary s = Trainer.train(TrainSpec.of("reinvent_base", "center_line", tmp.resolve("cam"))
                 .withSteps(150L).withSeed(5).withWorkers(2).withHyperparameters(hp).withModelMetadata(meta));
-        assertTrue(s.iterations() >= 1);
+        assertTrue(s.iterations() >= 2, "iterations: " + s.iterations());
+        // same seed, one worker: the same metrics
+        TrainSummary one = Trainer.train(TrainSpec.of("reinvent_base", "center_line", tmp.resolve("cam1"))
+                .withSteps(150L).withSeed(5).withWorkers(1).withHyperparameters(hp).withModelMetadata(meta));
+        assertEquals(s.metrics().stream().map(IterationMetrics::withoutTimings).toList(),
+                one.metrics().stream().map(IterationMetrics::withoutTimings).toList());
         try (Driver d = DriverProvider.openModel(tmp.resolve("cam"))) {
             RacingEnv env = new RacingEnv(TrackLibrary.standard().get("reinvent_base"), EnvConfig.DEFAULT,
                     new CenterLineReward(), d.newSensor());

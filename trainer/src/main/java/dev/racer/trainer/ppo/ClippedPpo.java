@@ -37,7 +37,9 @@ import java.util.function.BooleanSupplier;
  * and scratch buffers. Episode {@code e} draws its randomness from {@code (seed, e)} alone and results are
  * gathered in episode order, so a run is reproducible whatever the number of workers. The update runs
  * batched in plain Java ({@link JavaUpdate}, default) or in SameDiff ({@link PolicyNet}); the weights live in
- * the SameDiff graph for the model files either way.
+ * the SameDiff graph for the model files either way. Camera models ({@link ConvTorso}) run both their
+ * rollouts (one observation a call, the workers taking turns on the shared graph) and their update through
+ * SameDiff; their results are reproducible in the same way.
  */
 public final class ClippedPpo implements AutoCloseable {
 
