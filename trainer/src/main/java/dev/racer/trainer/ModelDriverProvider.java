@@ -58,8 +58,11 @@ public final class ModelDriverProvider implements DriverProvider {
         return driver(name, meta, actor::forward);
     }
 
+    /** A greedy driver around the network's forward pass; reports the discrete action index for sim-traces. */
     private static Driver driver(String name, ModelMetadata meta, java.util.function.UnaryOperator<float[]> actor) {
         return new Driver() {
+            private int lastAction = -1;
+
             @Override
             public String name() {
                 return name;
@@ -72,21 +75,32 @@ public final class ModelDriverProvider implements DriverProvider {
 
             @Override
             public Control act(RacingEnv env, float[] observation) {
-                return greedy(meta.actionSpace(), actor.apply(observation));
+                float[] out = actor.apply(observation);
+                lastAction = meta.actionSpace() instanceof ActionSpace.Discrete ? argmax(out) : -1;
+                return greedy(meta.actionSpace(), out);
+            }
+
+            @Override
+            public int lastAction() {
+                return lastAction;
             }
         };
+    }
+
+    private static int argmax(float[] out) {
+        int best = 0;
+        for (int i = 1; i < out.length; i++) {
+            if (out[i] > out[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** The greedy action for the actor's outputs: the most likely discrete action, or tanh of the means. */
     public static Control greedy(ActionSpace space, float[] out) {
         if (space instanceof ActionSpace.Discrete d) {
-            int best = 0;
-            for (int i = 1; i < out.length; i++) {
-                if (out[i] > out[best]) {
-                    best = i;
-                }
-            }
-            return d.get(best);
+            return d.get(argmax(out));
         }
         ActionSpace.Continuous c = (ActionSpace.Continuous) space;
         return new Control(c.steering(Math.tanh(out[0])), c.speed(Math.tanh(out[1])));
@@ -102,27 +116,12 @@ public final class ModelDriverProvider implements DriverProvider {
             throw new IllegalArgumentException(weights + ": cannot read the DL4J network (" + e.getMessage() + ")", e);
         }
         int obsDim = meta.newSensor().size();
-        return new Driver() {
-            private final INDArray in = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, obsDim);
-
-            @Override
-            public String name() {
-                return name;
+        INDArray in = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, obsDim);
+        return driver(name, meta, observation -> {
+            for (int i = 0; i < obsDim; i++) {
+                in.putScalar(0, i, observation[i]);
             }
-
-            @Override
-            public Sensor newSensor() {
-                return meta.newSensor();
-            }
-
-            @Override
-            public Control act(RacingEnv env, float[] observation) {
-                for (int i = 0; i < obsDim; i++) {
-                    in.putScalar(0, i, observation[i]);
-                }
-                float[] out = net.output(in).toFloatVector();
-                return greedy(meta.actionSpace(), out);
-            }
-        };
+            return net.output(in).toFloatVector();
+        });
     }
 }

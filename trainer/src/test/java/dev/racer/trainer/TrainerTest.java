@@ -63,6 +63,7 @@ class TrainerTest {
             for (int i = 0; i < 50 && !r.done(); i++) {
                 Control c = d.act(env, r.observation());
                 assertTrue(c.speed() >= 1 && c.speed() <= 2, "an action of the default space: " + c);
+                assertTrue(d.lastAction() >= 0 && d.lastAction() < 10, "the discrete action index, for sim-traces");
                 r = env.step(c);
             }
         }
@@ -171,6 +172,7 @@ class TrainerTest {
             StepResult r = env.reset(1);
             Control c = d.act(env, r.observation());
             assertTrue(c.speed() >= 0.5 && c.speed() <= 2 && Math.abs(c.steeringAngle()) <= 30, c.toString());
+            assertEquals(-1, d.lastAction(), "continuous actions have no index");
         }
     }
 
