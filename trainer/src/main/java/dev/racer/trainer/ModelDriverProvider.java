@@ -5,7 +5,7 @@ import dev.racer.race.Driver;
 import dev.racer.race.DriverProvider;
 import dev.racer.race.RacingEnv;
 import dev.racer.sensor.Sensor;
-import dev.racer.trainer.model.ActionSpace;
+import dev.racer.space.ActionSpace;
 import dev.racer.trainer.model.ModelMetadata;
 import dev.racer.trainer.ppo.PolicyNet;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import dev.racer.race.StepResult;
 import dev.racer.reward.CenterLineReward;
 import dev.racer.sensor.BorderRaySensor;
 import dev.racer.track.TrackLibrary;
-import dev.racer.trainer.model.ActionSpace;
+import dev.racer.space.ActionSpace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,5 +1,6 @@
 package dev.racer.trainer.model;
 
+import dev.racer.space.ActionSpace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -10,7 +10,7 @@ import dev.racer.reward.Rewards;
 import dev.racer.sensor.Sensor;
 import dev.racer.trainer.EnvSpec;
 import dev.racer.trainer.Mlp;
-import dev.racer.trainer.model.ActionSpace;
+import dev.racer.space.ActionSpace;
 import dev.racer.trainer.model.Hyperparameters;
 import dev.racer.trainer.model.ModelMetadata;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.racer.reward.RewardFunction;
 import dev.racer.reward.Rewards;
 import dev.racer.sensor.Sensor;
 import dev.racer.trainer.EnvSpec;
-import dev.racer.trainer.model.ActionSpace;
+import dev.racer.space.ActionSpace;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.deeplearning4j.gym.StepReply;

@@ -14,7 +14,7 @@ import dev.racer.trainer.NativeRuntime;
 import dev.racer.trainer.TrainSpec;
 import dev.racer.trainer.TrainSummary;
 import dev.racer.trainer.Trainer;
-import dev.racer.trainer.model.ActionSpace;
+import dev.racer.space.ActionSpace;
 import dev.racer.trainer.model.Hyperparameters;
 import dev.racer.trainer.model.Json;
 import dev.racer.trainer.model.ModelMetadata;

@@ -1,5 +1,6 @@
 package dev.racer.trainer.model;
 
+import dev.racer.space.ActionSpace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.racer.trainer.model;
+package dev.racer.space;
 
 import dev.racer.car.Control;
 import java.util.ArrayList;
