@@ -1,5 +1,6 @@
 package dev.racer.plot;
 
+import dev.racer.sensor.CarView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import dev.racer.car.Control;
 import dev.racer.race.Driver;
 import dev.racer.race.EnvConfig;
 import dev.racer.race.PurePursuitDriver;
-import dev.racer.race.RacingEnv;
 import dev.racer.race.TimeTrial;
 import dev.racer.race.TimeTrialConfig;
 import dev.racer.race.TrialResult;
@@ -32,10 +32,10 @@ class LapPlotTest {
 
         @Override public String name() { return "swerving"; }
         @Override public Sensor newSensor() { return Sensor.none(); }
-        @Override public void reset(RacingEnv env) { pp.reset(env); }
+        @Override public void reset(CarView env) { pp.reset(env); }
 
         @Override
-        public Control act(RacingEnv env, float[] observation) {
+        public Control act(CarView env, float[] observation) {
             acts++;
             if (acts > 1 && env.carSpeed() == 0) {
                 putBacks++;

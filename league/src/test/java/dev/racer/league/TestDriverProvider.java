@@ -1,12 +1,12 @@
 package dev.racer.league;
 
+import dev.racer.sensor.CarView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.racer.car.Control;
 import dev.racer.race.Driver;
 import dev.racer.race.DriverProvider;
 import dev.racer.race.PurePursuitDriver;
-import dev.racer.race.RacingEnv;
 import dev.racer.sensor.Sensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,12 +56,12 @@ public final class TestDriverProvider implements DriverProvider {
         }
 
         @Override
-        public void reset(RacingEnv env) {
+        public void reset(CarView env) {
             inner.reset(env);
         }
 
         @Override
-        public Control act(RacingEnv env, float[] observation) {
+        public Control act(CarView env, float[] observation) {
             try {
                 Thread.sleep(delayMs);
             } catch (InterruptedException e) {

@@ -1,9 +1,9 @@
 package dev.racer.trainer;
 
+import dev.racer.sensor.CarView;
 import dev.racer.car.Control;
 import dev.racer.race.Driver;
 import dev.racer.race.DriverProvider;
-import dev.racer.race.RacingEnv;
 import dev.racer.sensor.Sensor;
 import dev.racer.space.ActionSpace;
 import dev.racer.trainer.model.ModelMetadata;
@@ -74,7 +74,7 @@ public final class ModelDriverProvider implements DriverProvider {
             }
 
             @Override
-            public Control act(RacingEnv env, float[] observation) {
+            public Control act(CarView env, float[] observation) {
                 float[] out = actor.apply(observation);
                 lastAction = meta.actionSpace() instanceof ActionSpace.Discrete ? argmax(out) : -1;
                 return greedy(meta.actionSpace(), out);
