@@ -135,6 +135,9 @@ public final class TrainCommand implements Runnable {
             }
         }
 
+        /** fastest greedy evaluation lap of this run so far [s], NaN before the first */
+        private double bestLap = Double.NaN;
+
         @Override
         public void iteration(IterationMetrics m, double fractionDone, double secondsLeft) {
             if (quiet) {
@@ -143,11 +146,15 @@ public final class TrainCommand implements Runnable {
             int width = 20;
             int filled = (int) Math.round(fractionDone * width);
             String bar = "#".repeat(filled) + "-".repeat(width - filled);
+            if (!Double.isNaN(m.evalBestLapSeconds())) {
+                bestLap = Double.isNaN(bestLap) ? m.evalBestLapSeconds() : Math.min(bestLap, m.evalBestLapSeconds());
+            }
             String line = String.format(Locale.ROOT,
                     "[%s] it %d  %,d steps  %,.0f steps/s  reward %.1f  progress %.1f%%  laps %.0f%%  eval laps %.0f%%"
-                            + "  left %s",
+                            + "  best lap %s  left %s",
                     bar, m.iteration(), m.steps(), m.stepsPerSecond(), m.meanReward(), m.meanProgress(),
-                    100 * m.completionRate(), 100 * m.evalCompletionRate(), time(secondsLeft));
+                    100 * m.completionRate(), 100 * m.evalCompletionRate(),
+                    Double.isNaN(bestLap) ? "-" : String.format(Locale.ROOT, "%.2fs", bestLap), time(secondsLeft));
             if (tty) {
                 err.print("\r" + line + "\u001b[K");
             } else {

@@ -152,7 +152,7 @@ public final class RacingEnv implements CarView {
     }
 
     /** Applies a normalised continuous action (steering, speed) in [-1, 1]² of a {@link ActionSpace.Continuous}. */
-    public StepResult step(float[] normalised) {
+    public StepResult step(double[] normalised) {
         ActionSpace.Continuous c = actionSpace.continuous();
         return step(c.steering(normalised[0]), c.speed(normalised[1]));
     }

@@ -60,7 +60,7 @@ class SpacesTest {
         ActionSpace.Continuous c = new ActionSpace.Continuous(-20, 20, 1, 3);
         RacingEnv cont = new RacingEnv(track, EnvConfig.DEFAULT, p -> 1, new BorderRaySensor(), c);
         cont.reset(5);
-        cont.step(new float[] {0.5f, 1f});
+        cont.step(new double[] {0.5, 1});
         assertEquals(10, cont.params().steeringAngle(), 1e-9);
         assertEquals(3, cont.params().speed(), 1e-9);
         assertSame(c, cont.actionSpace());

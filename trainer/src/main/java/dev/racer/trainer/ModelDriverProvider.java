@@ -59,7 +59,7 @@ public final class ModelDriverProvider implements DriverProvider {
     }
 
     /** A greedy driver around the network's forward pass; reports the discrete action index for sim-traces. */
-    private static Driver driver(String name, ModelMetadata meta, java.util.function.UnaryOperator<float[]> actor) {
+    public static Driver driver(String name, ModelMetadata meta, java.util.function.UnaryOperator<float[]> actor) {
         return new Driver() {
             private int lastAction = -1;
 
@@ -97,13 +97,15 @@ public final class ModelDriverProvider implements DriverProvider {
         return best;
     }
 
-    /** The greedy action for the actor's outputs: the most likely discrete action, or tanh of the means. */
+    /**
+     * The greedy action for the actor's outputs, decoded by the action space: the most likely discrete action,
+     * or tanh of the means.
+     */
     public static Control greedy(ActionSpace space, float[] out) {
-        if (space instanceof ActionSpace.Discrete d) {
-            return d.get(argmax(out));
+        if (space instanceof ActionSpace.Discrete) {
+            return space.decode(argmax(out));
         }
-        ActionSpace.Continuous c = (ActionSpace.Continuous) space;
-        return new Control(c.steering(Math.tanh(out[0])), c.speed(Math.tanh(out[1])));
+        return space.decode(Math.tanh(out[0]), Math.tanh(out[1]));
     }
 
     /** A greedy driver for a DL4J network (DQN: Q-values, A3C: action probabilities; the largest wins). */

@@ -219,17 +219,13 @@ public final class Trainer {
             len += e.steps();
         }
         int n = s.episodes().size();
-        double evalProgress = 0, evalComplete = 0;
-        for (ClippedPpo.Episode e : s.evaluation()) {
-            evalProgress += e.progress;
-            evalComplete += e.lapComplete() ? 1 : 0;
-        }
-        int ne = s.evaluation().size(); // 0 when a stop cut the evaluation short: NaN in the metrics
+        // empty when a stop cut the evaluation short: NaN in the metrics
+        Evaluation.Summary ev = Evaluation.Summary.of(s.evaluation().stream().map(e -> e.lap).toList());
         Map<String, Double> l = s.losses();
         return new IterationMetrics(iteration, episodes, steps, elapsed, s.steps() / Math.max(1e-9, iterSeconds),
-                reward / n, progress / n, complete / n, evalProgress / ne, evalComplete / ne, len / n,
+                reward / n, progress / n, complete / n, ev.meanProgress(), ev.completionRate(), len / n,
                 l.getOrDefault("pg_loss", Double.NaN), l.getOrDefault("v_loss", Double.NaN),
                 l.getOrDefault("entropy", Double.NaN), l.getOrDefault("approx_kl", Double.NaN),
-                s.rolloutSeconds(), s.updateSeconds());
+                s.rolloutSeconds(), s.updateSeconds(), ev.bestLap(), ev.meanLap(), ev.meanSpeed());
     }
 }

@@ -94,6 +94,10 @@ class TrainerTest {
             assertEquals(List.of(0, 1, 2), episodes, "the three greedy evaluation episodes");
             long laps = eval.rows().stream().filter(r -> r.done() && r.episodeStatus().equals("lap_complete")).count();
             assertEquals(m.evalCompletionRate(), laps / 3.0, 1e-9);
+            // the evaluation's lap figures: lap times only when a lap was completed, the speed always
+            assertEquals(laps == 0, Double.isNaN(m.evalBestLapSeconds()));
+            assertTrue(laps == 0 || m.evalBestLapSeconds() <= m.evalMeanLapSeconds());
+            assertTrue(m.evalMeanSpeed() > 0, "mean speed " + m.evalMeanSpeed());
         }
         try (var files = Files.list(traces.trainingDir())) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".")), "no temporary files left");
