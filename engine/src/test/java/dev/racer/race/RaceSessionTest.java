@@ -113,4 +113,48 @@ class RaceSessionTest {
         assertFalse(lap.completed());
         assertTrue(lap.progress() > 0 && lap.progress() < 100, "progress " + lap.progress());
     }
+
+    @Test
+    void drivingRowsAllocateNothing() {
+        // a driver that allocates nothing itself: full speed straight on a wide circle's lap, by steering a
+        // fixed angle (the circle's curvature)
+        Control round = new Control(Math.toDegrees(Math.atan(dev.racer.car.CarSpec.DEFAULT.wheelbase() / 3.0)), 1);
+        Driver steady = new Driver() {
+            @Override
+            public String name() {
+                return "steady";
+            }
+
+            @Override
+            public dev.racer.sensor.Sensor newSensor() {
+                return dev.racer.sensor.Sensor.none();
+            }
+
+            @Override
+            public Control act(dev.racer.sensor.CarView car, float[] observation) {
+                return round;
+            }
+        };
+        RaceSession s = session(TimeTrialConfig.DEFAULT.withLaps(1000).withTimeLimit(1e6), steady);
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().threadId();
+        s.start(1);
+        int rows = 0;
+        long before = 0;
+        for (int i = 0; i < 20_000 && !s.isFinished(); i++) {
+            if (i == 5_000) { // warmed up
+                before = mx.getThreadAllocatedBytes(tid);
+            }
+            if (s.step().status() == EpisodeStatus.IN_PROGRESS && i >= 5_000) {
+                rows++;
+            }
+        }
+        long bytes = mx.getThreadAllocatedBytes(tid) - before;
+        int laps = s.laps().size();
+        assertTrue(rows > 10_000, rows + " driving rows");
+        // only each lap's result and its pose copy for the next lap allocate
+        assertTrue(bytes < 4096 + 400L * (laps + s.offTracks()), bytes + " bytes allocated in 15,000 rows, " + laps + " laps, "
+                + s.offTracks() + " off-tracks");
+    }
 }
