@@ -1,4 +1,4 @@
-package dev.racer.trainer.model;
+package dev.racer.model;
 
 /** A model-folder file is missing, malformed or out of range; the message names the file and the field. */
 public final class ModelFileException extends IllegalArgumentException {
