@@ -31,7 +31,7 @@ final class Fields {
 
     static JsonNode object(String where, JsonNode n) {
         if (n == null || !n.isObject()) {
-            throw new ModelFileException(where + ": expected a JSON object { ... }");
+            throw new ModelFileException(where + ": must be a JSON object { ... }");
         }
         return n;
     }
