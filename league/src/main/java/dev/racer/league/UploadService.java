@@ -91,6 +91,7 @@ final class UploadService {
             ModelArchive.unpack(zip, staged, config.limits());
             LeagueFiles.fsyncTree(staged);
             Path dest = files.models().resolve(id);
+            // a whole folder, renamed in one step (never replacing): a crash leaves it in tmp/ or in models/
             Files.move(staged, dest, StandardCopyOption.ATOMIC_MOVE);
             LeagueFiles.fsync(files.models());
             try {
