@@ -43,9 +43,9 @@ public final class SubmitCommand implements Callable<Integer> {
         }
         byte[] zip;
         try {
+            zip = LeagueClient.zipModel(model);
             // the league's own checks, here first: a model the trainer cannot drive is not uploaded at all
             new ModelFolder(model).validate();
-            zip = LeagueClient.zipModel(model);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
