@@ -381,11 +381,6 @@ public final class ModelArchive {
 
     /** A user string safe to echo in a message: control characters replaced, at most 80 characters. */
     static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < 80; i++) {
-            char c = s.charAt(i);
-            b.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return s.length() > 80 ? b + "..." : b.toString();
+        return ModelFileException.printable(s);
     }
 }

@@ -93,11 +93,6 @@ final class Fields {
     }
 
     static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < 80; i++) {
-            char c = s.charAt(i);
-            b.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return s.length() > 80 ? b + "..." : b.toString();
+        return ModelFileException.printable(s);
     }
 }
