@@ -1,12 +1,13 @@
 package dev.racer.trainer;
 
+import dev.racer.model.ModelFolder;
 import dev.racer.sensor.CarView;
 import dev.racer.car.Control;
 import dev.racer.race.Driver;
 import dev.racer.race.DriverProvider;
 import dev.racer.sensor.Sensor;
 import dev.racer.space.ActionSpace;
-import dev.racer.trainer.model.ModelMetadata;
+import dev.racer.model.ModelMetadata;
 import dev.racer.trainer.ppo.PolicyNet;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,12 +1,13 @@
 package dev.racer.trainer;
 
+import dev.racer.model.ModelFolder;
 import dev.racer.race.EnvConfig;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.Rewards;
 import dev.racer.track.Track;
 import dev.racer.track.TrackLibrary;
-import dev.racer.trainer.model.Hyperparameters;
-import dev.racer.trainer.model.ModelMetadata;
+import dev.racer.model.Hyperparameters;
+import dev.racer.model.ModelMetadata;
 import dev.racer.trainer.ppo.ClippedPpo;
 import dev.racer.trainer.ppo.PolicyNet;
 import java.nio.file.Files;
@@ -147,7 +148,7 @@ public final class Trainer {
         long episodes = cp == null ? 0 : cp.episodes();
         long steps = cp == null ? 0 : cp.steps();
         double priorSeconds = cp == null ? 0 : cp.elapsedSeconds();
-        folder.truncateMetrics(iteration);
+        MetricsLog.truncate(folder, iteration);
         long startSteps = steps;
         List<IterationMetrics> run = new ArrayList<>();
         String reason = "budget";
@@ -182,7 +183,7 @@ public final class Trainer {
                 if (!Double.isNaN(m.evalCompletionRate())) {
                     lastEval = m.evalCompletionRate();
                 }
-                folder.appendMetrics(m);
+                MetricsLog.append(folder, m);
                 String weights = String.format("model-%06d.sd", iteration);
                 ppo.save(folder.checkpointDir().resolve(weights), true);
                 folder.commitCheckpoint(new ModelFolder.CheckpointState(iteration, episodes, steps,

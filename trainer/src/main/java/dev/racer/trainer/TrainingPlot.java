@@ -1,5 +1,6 @@
 package dev.racer.trainer;
 
+import dev.racer.model.ModelFolder;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -31,7 +32,7 @@ public final class TrainingPlot {
 
     /** Writes {@code png} from the folder's metrics; an error if the folder has none. */
     public static void write(Path modelDir, Path png) {
-        List<IterationMetrics> m = new ModelFolder(modelDir).readMetrics();
+        List<IterationMetrics> m = MetricsLog.read(new ModelFolder(modelDir));
         if (m.isEmpty()) {
             throw new IllegalArgumentException(modelDir + ": no " + ModelFolder.METRICS_JSONL
                     + " (train a model there first)");

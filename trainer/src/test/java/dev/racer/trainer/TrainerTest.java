@@ -1,5 +1,6 @@
 package dev.racer.trainer;
 
+import dev.racer.model.ModelFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,7 @@ class TrainerTest {
             assertTrue(Files.isRegularFile(p), p + " written");
         }
         assertTrue(Files.readString(f.metricsCsv()).startsWith("iteration,episodes,steps,"));
-        assertEquals(s.iterations(), f.readMetrics().size());
+        assertEquals(s.iterations(), MetricsLog.read(f).size());
         assertTrue(Files.readString(f.hyperparameters()).contains("\"num_episodes_between_training\" : 4"));
 
         try (Driver d = DriverProvider.openModel(tmp.resolve("m"))) {
@@ -154,7 +155,7 @@ class TrainerTest {
         TrainSummary second = Trainer.train(spec("r", 900, 2).withResume(true));
         assertTrue(second.iterations() > first.iterations());
         assertEquals(first.iterations() + 1, second.metrics().get(0).iteration());
-        List<IterationMetrics> all = f.readMetrics();
+        List<IterationMetrics> all = MetricsLog.read(f);
         for (int i = 0; i < all.size(); i++) {
             assertEquals(i + 1, all.get(i).iteration());
         }

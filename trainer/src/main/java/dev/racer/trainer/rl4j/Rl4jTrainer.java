@@ -10,15 +10,16 @@ import dev.racer.trainer.EnvSpec;
 import dev.racer.trainer.Evaluation;
 import dev.racer.trainer.IterationMetrics;
 import dev.racer.trainer.ModelDriverProvider;
-import dev.racer.trainer.ModelFolder;
+import dev.racer.model.ModelFolder;
+import dev.racer.trainer.MetricsLog;
 import dev.racer.trainer.NativeRuntime;
 import dev.racer.trainer.TrainSpec;
 import dev.racer.trainer.TrainSummary;
 import dev.racer.trainer.Trainer;
 import dev.racer.space.ActionSpace;
-import dev.racer.trainer.model.Hyperparameters;
-import dev.racer.trainer.model.Json;
-import dev.racer.trainer.model.ModelMetadata;
+import dev.racer.model.Hyperparameters;
+import dev.racer.io.AtomicFiles;
+import dev.racer.model.ModelMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -199,7 +200,7 @@ public final class Rl4jTrainer {
             priorSeconds = cp == null ? 0 : cp.elapsedSeconds();
             startSteps = steps;
             stepsAtLastIteration = steps;
-            folder.truncateMetrics(iteration);
+            MetricsLog.truncate(folder, iteration);
         }
 
         @Override
@@ -285,7 +286,7 @@ public final class Rl4jTrainer {
                     eval.completionRate(), len / n, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, eval.bestLap(), eval.meanLap(), eval.meanSpeed());
             run.add(m);
-            folder.appendMetrics(m);
+            MetricsLog.append(folder, m);
             String weights = String.format("model-%06d.zip", iteration);
             Path w = folder.checkpointDir().resolve(weights);
             write(net, w);
@@ -314,7 +315,7 @@ public final class Rl4jTrainer {
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
                 ModelSerializer.writeModel(net, tmp.toFile(), false);
-                Json.moveAtomically(tmp, file);
+                AtomicFiles.move(tmp, file);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }

@@ -1,7 +1,8 @@
-package dev.racer.trainer.model;
+package dev.racer.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.racer.io.Jsons;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ public record Hyperparameters(int batchSize, double betaEntropy, double discount
 
     private static void check(String field, double v, double lo, double hi) {
         if (!(v >= lo && v <= hi)) {
-            throw new IllegalArgumentException(field + " must be in [" + Json.fmt(lo) + ", " + Json.fmt(hi) + "], got " + v);
+            throw new IllegalArgumentException(field + " must be in [" + Fields.fmt(lo) + ", " + Fields.fmt(hi) + "], got " + v);
         }
     }
 
@@ -88,42 +89,49 @@ public record Hyperparameters(int batchSize, double betaEntropy, double discount
         return m;
     }
 
+    /** Writes the file atomically. */
     public void write(Path file) {
-        Json.write(file, toMap());
+        Jsons.writeAtomically(file, toMap());
     }
 
     /** Reads {@code file}: {@link #DEFAULT} for each key left out, clear errors for anything wrong. */
     public static Hyperparameters read(Path file) {
-        return fromJson(file, Json.readObject(file));
+        return fromJson(file.toString(), Fields.readObject(file));
     }
 
-    static Hyperparameters fromJson(Path file, JsonNode n) {
+    /**
+     * Validates a parsed {@code hyperparameters.json}; {@code where} names it in errors (a path, or an upload's
+     * entry name).
+     */
+    public static Hyperparameters fromJson(String where, JsonNode n) {
+        Fields.object(where, n);
+        String file = where;
         Map<String, Object> d = DEFAULT.toMap();
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!d.containsKey(k)) {
-                throw new ModelFileException(file + ": unknown field \"" + k + "\" (known: "
+                throw new ModelFileException(file + ": unknown field \"" + Fields.printable(k) + "\" (known: "
                         + String.join(", ", d.keySet()) + ")");
             }
         }
-        ObjectNode merged = Json.MAPPER.valueToTree(d);
+        ObjectNode merged = Jsons.mapper().valueToTree(d);
         merged.setAll((ObjectNode) n);
         try {
             return new Hyperparameters(
-                    Json.integer(file, merged, "batch_size", 2, 65_536),
-                    Json.number(file, merged, "beta_entropy", 0, 1),
-                    Json.number(file, merged, "discount_factor", 0, 1),
-                    Json.text(file, merged, "loss_type"),
-                    Json.number(file, merged, "lr", 1e-8, 1e-1),
-                    Json.integer(file, merged, "num_episodes_between_training", 1, 10_000),
-                    Json.integer(file, merged, "num_epochs", 1, 100),
-                    Json.number(file, merged, "e_greedy_value", 0, 1),
-                    Json.integer(file, merged, "epsilon_steps", 1, 100_000_000),
-                    Json.text(file, merged, "exploration_type"),
-                    Json.integer(file, merged, "stack_size", 1, 1),
-                    Json.number(file, merged, "term_cond_avg_score", -1e12, 1e12),
-                    Json.integer(file, merged, "term_cond_max_episodes", 1, Integer.MAX_VALUE),
-                    Json.number(file, merged, "sac_alpha", 0, 100));
+                    Fields.integer(file, merged, "batch_size", 2, 65_536),
+                    Fields.number(file, merged, "beta_entropy", 0, 1),
+                    Fields.number(file, merged, "discount_factor", 0, 1),
+                    Fields.text(file, merged, "loss_type"),
+                    Fields.number(file, merged, "lr", 1e-8, 1e-1),
+                    Fields.integer(file, merged, "num_episodes_between_training", 1, 10_000),
+                    Fields.integer(file, merged, "num_epochs", 1, 100),
+                    Fields.number(file, merged, "e_greedy_value", 0, 1),
+                    Fields.integer(file, merged, "epsilon_steps", 1, 100_000_000),
+                    Fields.text(file, merged, "exploration_type"),
+                    Fields.integer(file, merged, "stack_size", 1, 1),
+                    Fields.number(file, merged, "term_cond_avg_score", -1e12, 1e12),
+                    Fields.integer(file, merged, "term_cond_max_episodes", 1, Integer.MAX_VALUE),
+                    Fields.number(file, merged, "sac_alpha", 0, 100));
         } catch (ModelFileException e) {
             throw e;
         } catch (IllegalArgumentException e) {

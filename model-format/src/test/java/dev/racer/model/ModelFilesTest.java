@@ -1,4 +1,4 @@
-package dev.racer.trainer.model;
+package dev.racer.model;
 
 import dev.racer.space.ActionSpace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,6 +84,36 @@ class ModelFilesTest {
         assertEquals(2 * 120 * 160, cam.newSensor().size());
         fails(write("m8.json", "{not json"), "not valid JSON");
         fails(tmp.resolve("missing.json"), "not found");
+    }
+
+    @Test
+    void deepRacersPreprocessTypeIsGreyScaleOnly() throws IOException {
+        String two = "{\"action_space\": [{\"steering_angle\": 0, \"speed\": 1}, {\"steering_angle\": 0, \"speed\": 1}]";
+        ModelMetadata grey = ModelMetadata.read(write("p1.json", two + ", \"sensor\": [\"FRONT_FACING_CAMERA\"],"
+                + " \"preprocess_type\": \"GREY_SCALE\"}"));
+        assertTrue(grey.camera());
+        fails(write("p2.json", two + ", \"preprocess_type\": \"RGB\"}"), "preprocess_type", "GREY_SCALE", "RGB");
+        fails(write("p3.json", two + ", \"preprocess_type\": 3}"), "preprocess_type", "must be a string");
+    }
+
+    @Test
+    void deepRacersOtherSensorsAndSensorPairsAreRefusedByName() throws IOException {
+        String two = "{\"action_space\": [{\"steering_angle\": 0, \"speed\": 1}, {\"steering_angle\": 0, \"speed\": 1}]";
+        fails(write("s1.json", two + ", \"sensor\": [\"FRONT_FACING_CAMERA\", \"LIDAR\"]}"), "sensor", "exactly one");
+        fails(write("s2.json", two + ", \"sensor\": [\"DISCRETIZED_SECTOR_LIDAR\"]}"), "not available yet");
+        fails(write("s3.json", two + ", \"sensor\": [7]}"), "sensor", "not a sensor name");
+        fails(write("s4.json", two + ", \"version\": {\"major\": 5}}"), "version");
+        fails(write("s5.json", "{\"action_space\": {\"steering_angle\": {\"low\": -10, \"high\": 10},"
+                + " \"speed\": {\"low\": 1, \"high\": 2}, \"gear\": 1}, \"action_space_type\": \"continuous\"}"),
+                "action_space.gear", "unknown");
+    }
+
+    @Test
+    void actionSpaceJsonRoundTrips() {
+        ActionSpace c = new ActionSpace.Continuous(-20, 25, 0.5, 3);
+        assertEquals(c, ActionSpaceJson.read("x", "continuous", ActionSpaceJson.write(c)));
+        ActionSpace d = ActionSpace.defaultDiscrete();
+        assertEquals(d, ActionSpaceJson.read("x", "discrete", ActionSpaceJson.write(d)));
     }
 
     @Test

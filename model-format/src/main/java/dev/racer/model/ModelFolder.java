@@ -1,23 +1,19 @@
-package dev.racer.trainer;
+package dev.racer.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.racer.trainer.model.Hyperparameters;
-import dev.racer.trainer.model.Json;
-import dev.racer.trainer.model.ModelFileException;
-import dev.racer.trainer.model.ModelMetadata;
+import dev.racer.io.AtomicFiles;
+import dev.racer.io.Jsons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A model folder, what training writes and evaluation reads:
+ * A model folder, what training writes and evaluation, the league and {@code racer submit} read:
  * <pre>
  *   model_metadata.json     DeepRacer's: action space, sensor, network, training algorithm
  *   hyperparameters.json    DeepRacer's keys
@@ -31,17 +27,31 @@ import java.util.stream.Stream;
  *   sim-trace/training/iteration-NNNN.csv    DeepRacer sim-trace of a sampled episode per iteration (last 20)
  *   sim-trace/evaluation/iteration-NNNN.csv  the same for the greedy evaluation episodes (last 20)
  * </pre>
+ * The metrics rows are the trainer's; this class knows only the file names.
  */
 public record ModelFolder(Path dir) {
     public static final String TRAINING_PARAMS = "training_params.json";
     public static final String METRICS_JSONL = "metrics.jsonl";
     public static final String METRICS_CSV = "metrics.csv";
+    /** the network as SameDiff's FlatBuffers file (clipped PPO), relative to the folder */
+    public static final String SAMEDIFF_WEIGHTS = "model/policy.sd";
+    /** the network as DL4J's ModelSerializer zip (DQN, A3C), relative to the folder */
+    public static final String DL4J_WEIGHTS = "model/policy.zip";
+    /** the reward copies training may leave, relative to the folder */
+    public static final List<String> REWARD_COPIES = List.of("reward_function.py", "reward_function.java",
+            "reward_function.js");
+    /**
+     * The files a model is made of, and all a league submission may hold; checkpoints, metrics and plots stay
+     * home.
+     */
+    public static final List<String> MODEL_FILES = Stream.concat(Stream.of(ModelMetadata.FILE, Hyperparameters.FILE,
+            TRAINING_PARAMS), Stream.concat(REWARD_COPIES.stream(), Stream.of(SAMEDIFF_WEIGHTS, DL4J_WEIGHTS))).toList();
 
     public Path metadata() { return dir.resolve(ModelMetadata.FILE); }
     public Path hyperparameters() { return dir.resolve(Hyperparameters.FILE); }
     public Path trainingParams() { return dir.resolve(TRAINING_PARAMS); }
-    public Path ppoWeights() { return dir.resolve("model").resolve("policy.sd"); }
-    public Path dl4jWeights() { return dir.resolve("model").resolve("policy.zip"); }
+    public Path ppoWeights() { return dir.resolve(SAMEDIFF_WEIGHTS); }
+    public Path dl4jWeights() { return dir.resolve(DL4J_WEIGHTS); }
     public Path checkpointDir() { return dir.resolve("checkpoint"); }
     public Path checkpointState() { return checkpointDir().resolve("state.json"); }
     public Path metricsJsonl() { return dir.resolve(METRICS_JSONL); }
@@ -50,6 +60,26 @@ public record ModelFolder(Path dir) {
     /** Whether this looks like a Racer model folder (has model_metadata.json and a network). */
     public boolean looksLikeModel() {
         return Files.isRegularFile(metadata()) && (Files.isRegularFile(ppoWeights()) || Files.isRegularFile(dl4jWeights()));
+    }
+
+    /**
+     * Checks the folder as the trainer reads it and the league accepts it: {@code model_metadata.json} and (when
+     * present) {@code hyperparameters.json} through their validators, and exactly one network file.
+     *
+     * @return the metadata
+     * @throws ModelFileException naming the file and the field
+     */
+    public ModelMetadata validate() {
+        ModelMetadata meta = ModelMetadata.read(metadata());
+        if (Files.exists(hyperparameters())) {
+            Hyperparameters.read(hyperparameters());
+        }
+        boolean sd = Files.isRegularFile(ppoWeights()), dl4j = Files.isRegularFile(dl4jWeights());
+        if (!sd && !dl4j) {
+            throw new ModelFileException(dir + ": no network: " + SAMEDIFF_WEIGHTS + " (clipped PPO) or " + DL4J_WEIGHTS
+                    + " (DQN, A3C), as racer train writes them; was training stopped before its first iteration?");
+        }
+        return meta;
     }
 
     /** Copies the reward file (if {@code rewardSpec} names a file) as {@code reward_function.EXT}; returns its name. */
@@ -61,68 +91,16 @@ public record ModelFolder(Path dir) {
         String name = f.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String target = "reward_function" + (dot >= 0 ? name.substring(dot) : "");
-        try {
-            Json.writeAtomically(dir.resolve(target), Files.readAllBytes(f));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the reward file " + f + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.write(dir.resolve(target), out -> Files.copy(f, out));
         return target;
     }
 
     public void writeTrainingParams(Map<String, Object> params) {
-        Json.write(trainingParams(), params);
+        Jsons.writeAtomically(trainingParams(), params);
     }
 
     public JsonNode readTrainingParams() {
-        return Json.readObject(trainingParams());
-    }
-
-    // ---------------------------------------------------------------- metrics
-
-    /** Appends one iteration to metrics.jsonl and metrics.csv. */
-    public void appendMetrics(IterationMetrics m) {
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(metricsJsonl(), Json.MAPPER.writer().without(
-                    com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n",
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            if (!Files.exists(metricsCsv())) {
-                Files.writeString(metricsCsv(), String.join(",", IterationMetrics.CSV_COLUMNS) + "\n");
-            }
-            Files.writeString(metricsCsv(), m.csvRow() + "\n", java.nio.file.StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write metrics to " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Reads metrics.jsonl (empty if there is none). */
-    public List<IterationMetrics> readMetrics() {
-        List<IterationMetrics> out = new ArrayList<>();
-        if (!Files.isRegularFile(metricsJsonl())) {
-            return out;
-        }
-        try (Stream<String> lines = Files.lines(metricsJsonl())) {
-            for (String line : (Iterable<String>) lines::iterator) {
-                if (!line.isBlank()) {
-                    out.add(Json.MAPPER.readValue(line, IterationMetrics.class));
-                }
-            }
-        } catch (IOException e) {
-            throw new ModelFileException(metricsJsonl() + ": cannot read: " + e.getMessage(), e);
-        }
-        return out;
-    }
-
-    /** Keeps only the iterations up to {@code lastIteration} (a resumed run rewinds to its checkpoint). */
-    public void truncateMetrics(int lastIteration) {
-        List<IterationMetrics> keep = readMetrics().stream().filter(m -> m.iteration() <= lastIteration).toList();
-        try {
-            Files.deleteIfExists(metricsJsonl());
-            Files.deleteIfExists(metricsCsv());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        keep.forEach(this::appendMetrics);
+        return Fields.readObject(trainingParams());
     }
 
     // ---------------------------------------------------------------- checkpoints
@@ -142,7 +120,7 @@ public record ModelFolder(Path dir) {
 
     /** Writes the checkpoint state after its weights file exists (both atomic), then deletes older weights. */
     public void commitCheckpoint(CheckpointState s) {
-        Json.write(checkpointState(), s.toMap());
+        Jsons.writeAtomically(checkpointState(), s.toMap());
         try (Stream<Path> files = Files.list(checkpointDir())) {
             for (Path p : files.toList()) {
                 String n = p.getFileName().toString();
@@ -161,7 +139,7 @@ public record ModelFolder(Path dir) {
         if (!Files.isRegularFile(checkpointState())) {
             return null;
         }
-        JsonNode n = Json.readObject(checkpointState());
+        JsonNode n = Fields.readObject(checkpointState());
         String weights = n.path("weights").asText();
         if (!Files.isRegularFile(checkpointDir().resolve(weights))) {
             throw new ModelFileException(checkpointState() + ": the weights it names (" + weights + ") are missing");

@@ -1,11 +1,11 @@
-package dev.racer.trainer.model;
+package dev.racer.model;
 
-import dev.racer.space.ActionSpace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.racer.car.Control;
+import dev.racer.io.Jsons;
 import dev.racer.sensor.BorderRaySensor;
+import dev.racer.space.ActionSpace;
 import dev.racer.sensor.CameraSensor;
 import dev.racer.sensor.Sensor;
 import java.nio.file.Path;
@@ -16,7 +16,13 @@ import java.util.Set;
 
 /**
  * {@code model_metadata.json} with DeepRacer's keys: {@code action_space}, {@code action_space_type},
- * {@code sensor}, {@code neural_network}, {@code training_algorithm}, {@code version}.
+ * {@code sensor}, {@code neural_network}, {@code training_algorithm}, {@code version}, and Racer's
+ * {@code racer_hidden_layers}. {@link #fromJson} is the one validator: the trainer reads model folders with it and
+ * the league checks uploads with it, so a model the league accepts is one the trainer can drive.
+ * <p>
+ * {@code preprocess_type}, which newer DeepRacer consoles write and DeepRacer's simulation ignores (its presets
+ * always turn camera frames grey), is accepted as {@value #GREY_SCALE} only: Racer's cameras are grey, as
+ * DeepRacer's networks see them. Any other value is refused rather than silently ignored.
  *
  * @param actionSpace       the actions
  * @param sensors           sensor names ({@value BorderRaySensor#NAME} is Racer's vector sensor)
@@ -32,8 +38,14 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
     public static final String FILE = "model_metadata.json";
     public static final String RACER_MLP = "RACER_MLP";
     public static final Set<String> ALGORITHMS = Set.of("clipped_ppo", "dqn", "a3c");
+    public static final String PREPROCESS_TYPE = "preprocess_type";
+    /** the one {@code preprocess_type} Racer accepts: its cameras are greyscale */
+    public static final String GREY_SCALE = "GREY_SCALE";
     private static final Set<String> KEYS = Set.of("action_space", "action_space_type", "sensor", "neural_network",
-            "training_algorithm", "version", "racer_hidden_layers");
+            "training_algorithm", "version", "racer_hidden_layers", PREPROCESS_TYPE);
+    /** DeepRacer's sensors Racer does not simulate yet (its {@code Input} enum) */
+    private static final Set<String> DEEPRACER_ONLY_SENSORS = Set.of("LIDAR", "SECTOR_LIDAR",
+            "DISCRETIZED_SECTOR_LIDAR", "LEFT_CAMERA", "observation");
     public static final String DEEP_CONVOLUTIONAL_NETWORK_SHALLOW = "DEEP_CONVOLUTIONAL_NETWORK_SHALLOW";
     /** The convolutional presets for the camera sensors (layer lists in {@code ConvTorso}). */
     public static final Set<String> CAMERA_NETWORKS = Set.of(DEEP_CONVOLUTIONAL_NETWORK_SHALLOW,
@@ -79,25 +91,34 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
 
     /** Reads and validates {@code file}; errors name the file and the field. */
     public static ModelMetadata read(Path file) {
-        JsonNode n = Json.readObject(file);
+        return fromJson(file.toString(), Fields.readObject(file));
+    }
+
+    /**
+     * Validates a parsed {@code model_metadata.json}: every field, and that the sensor, network and algorithm go
+     * together. {@code where} names the file in errors (a path, or an upload's entry name).
+     */
+    public static ModelMetadata fromJson(String where, JsonNode n) {
+        String file = where;
+        Fields.object(file, n);
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!KEYS.contains(k)) {
-                throw new ModelFileException(file + ": unknown field \"" + k + "\" (known: " + String.join(", ",
-                        KEYS.stream().sorted().toList()) + ")");
+                throw new ModelFileException(file + ": unknown field \"" + Fields.printable(k) + "\" (known: "
+                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
             }
         }
-        String type = n.has("action_space_type") ? Json.text(file, n, "action_space_type") : "discrete";
+        String type = n.has("action_space_type") ? Fields.text(file, n, "action_space_type") : "discrete";
         JsonNode as = n.get("action_space");
         if (as == null) {
             throw new ModelFileException(file + ": field \"action_space\" is missing");
         }
-        ActionSpace space = switch (type) {
-            case "discrete" -> readDiscrete(file, as);
-            case "continuous" -> readContinuous(file, as);
-            default -> throw new ModelFileException(file + ": field \"action_space_type\" must be \"discrete\" or"
-                    + " \"continuous\", got \"" + type + "\"");
-        };
+        ActionSpace space = ActionSpaceJson.read(file, type, as);
+        if (n.has(PREPROCESS_TYPE) && !Fields.text(file, n, PREPROCESS_TYPE).equals(GREY_SCALE)) {
+            throw new ModelFileException(file + ": field \"" + PREPROCESS_TYPE + "\" must be \"" + GREY_SCALE
+                    + "\" (Racer's cameras are greyscale, as DeepRacer's networks see them), got "
+                    + Fields.shown(n.get(PREPROCESS_TYPE)));
+        }
         List<String> sensors = new ArrayList<>();
         JsonNode s = n.get("sensor");
         if (s == null) {
@@ -106,29 +127,35 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
             throw new ModelFileException(file + ": field \"sensor\" must be a non-empty list of sensor names");
         } else {
             for (JsonNode e : s) {
+                if (!e.isTextual() || e.asText().length() > 64) {
+                    throw new ModelFileException(file + ": field \"sensor\" holds " + Fields.shown(e)
+                            + ", not a sensor name such as " + BorderRaySensor.NAME);
+                }
                 sensors.add(e.asText());
             }
         }
         if (sensors.size() != 1) {
-            throw new ModelFileException(file + ": field \"sensor\" must name exactly one sensor, got " + sensors);
+            throw new ModelFileException(file + ": field \"sensor\" must name exactly one sensor (Racer's cars carry"
+                    + " one), got " + Fields.printable(sensors.toString()));
         }
         String sensor = sensors.get(0);
-        if (sensor.equals("LIDAR") || sensor.equals("SECTOR_LIDAR")) {
+        if (DEEPRACER_ONLY_SENSORS.contains(sensor)) {
             throw new ModelFileException(file + ": field \"sensor\": " + sensor + " is not available yet in Racer;"
                     + " use " + BorderRaySensor.NAME + ", " + CameraSensor.FRONT_FACING_CAMERA + " or "
                     + CameraSensor.STEREO_CAMERAS);
         }
         boolean camera = isCamera(sensor);
         if (!camera && !sensor.equals(BorderRaySensor.NAME)) {
-            throw new ModelFileException(file + ": field \"sensor\": unknown sensor \"" + sensor + "\" (known: "
-                    + BorderRaySensor.NAME + ", " + CameraSensor.FRONT_FACING_CAMERA + ", "
+            throw new ModelFileException(file + ": field \"sensor\": unknown sensor \"" + Fields.printable(sensor)
+                    + "\" (known: " + BorderRaySensor.NAME + ", " + CameraSensor.FRONT_FACING_CAMERA + ", "
                     + CameraSensor.STEREO_CAMERAS + ")");
         }
-        String net = n.has("neural_network") ? Json.text(file, n, "neural_network")
+        String net = n.has("neural_network") ? Fields.text(file, n, "neural_network")
                 : camera ? DEEP_CONVOLUTIONAL_NETWORK_SHALLOW : RACER_MLP;
         if (!net.equals(RACER_MLP) && !CAMERA_NETWORKS.contains(net)) {
             throw new ModelFileException(file + ": field \"neural_network\" must be " + RACER_MLP + " or one of "
-                    + String.join(", ", CAMERA_NETWORKS.stream().sorted().toList()) + ", got \"" + net + "\"");
+                    + String.join(", ", CAMERA_NETWORKS.stream().sorted().toList()) + ", got \"" + Fields.printable(net)
+                    + "\"");
         }
         if (CAMERA_NETWORKS.contains(net) && !camera) {
             throw new ModelFileException(file + ": field \"neural_network\": " + net + " needs a camera sensor ("
@@ -151,15 +178,16 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
             for (JsonNode e : h) {
                 if (!e.isIntegralNumber() || e.asInt() < 1 || e.asInt() > 1024) {
                     throw new ModelFileException(file + ": field \"racer_hidden_layers\": widths must be whole"
-                            + " numbers in [1, 1024], got " + e);
+                            + " numbers in [1, 1024], got " + Fields.shown(e));
                 }
                 hidden.add(e.asInt());
             }
         }
-        String algo = n.has("training_algorithm") ? Json.text(file, n, "training_algorithm") : "clipped_ppo";
+        String algo = n.has("training_algorithm") ? Fields.text(file, n, "training_algorithm") : "clipped_ppo";
         if (!ALGORITHMS.contains(algo)) {
             throw new ModelFileException(file + ": field \"training_algorithm\" must be one of clipped_ppo, dqn, a3c,"
-                    + " got \"" + algo + "\"" + (algo.equals("sac") ? " (SAC is not implemented in Racer)" : ""));
+                    + " got \"" + Fields.printable(algo) + "\""
+                    + (algo.equals("sac") ? " (SAC is not implemented in Racer)" : ""));
         }
         if (!(space instanceof ActionSpace.Discrete) && !algo.equals("clipped_ppo")) {
             throw new ModelFileException(file + ": " + algo + " needs a discrete action space");
@@ -168,76 +196,23 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
             throw new ModelFileException(file + ": field \"training_algorithm\": camera models train with clipped_ppo"
                     + " only, got \"" + algo + "\"");
         }
-        String version = n.has("version") ? n.get("version").asText() : DEFAULT.version;
+        String version = DEFAULT.version;
+        if (n.has("version")) {
+            JsonNode v = n.get("version");
+            if (!(v.isTextual() || v.isNumber()) || v.asText().length() > 16) {
+                throw new ModelFileException(file + ": field \"version\" must be a short string such as \"5\", got "
+                        + Fields.shown(v));
+            }
+            version = v.asText();
+        }
         return new ModelMetadata(space, sensors, net, hidden, algo, version);
-    }
-
-    private static ActionSpace.Discrete readDiscrete(Path file, JsonNode as) {
-        if (!as.isArray()) {
-            throw new ModelFileException(file + ": field \"action_space\" must be a list of"
-                    + " {\"steering_angle\", \"speed\"} for action_space_type \"discrete\"");
-        }
-        if (as.size() < ActionSpace.MIN_ACTIONS || as.size() > ActionSpace.MAX_ACTIONS) {
-            throw new ModelFileException(file + ": field \"action_space\" must have " + ActionSpace.MIN_ACTIONS + " to "
-                    + ActionSpace.MAX_ACTIONS + " actions, got " + as.size());
-        }
-        List<Control> actions = new ArrayList<>();
-        for (int i = 0; i < as.size(); i++) {
-            JsonNode a = as.get(i);
-            String where = "action_space[" + i + "]";
-            if (!a.isObject()) {
-                throw new ModelFileException(file + ": field \"" + where + "\" must be {\"steering_angle\", \"speed\"}");
-            }
-            for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!k.equals("steering_angle") && !k.equals("speed") && !k.equals("index")) {
-                    throw new ModelFileException(file + ": field \"" + where + "." + k + "\" is unknown"
-                            + " (known: steering_angle, speed, index)");
-                }
-            }
-            double steer = Json.number(file, a, where + ".", "steering_angle", -ActionSpace.MAX_STEERING, ActionSpace.MAX_STEERING);
-            double speed = Json.number(file, a, where + ".", "speed", ActionSpace.MIN_SPEED, ActionSpace.MAX_SPEED);
-            actions.add(new Control(steer, speed));
-        }
-        return new ActionSpace.Discrete(actions);
-    }
-
-    private static ActionSpace.Continuous readContinuous(Path file, JsonNode as) {
-        if (!as.isObject() || !as.has("steering_angle") || !as.has("speed")) {
-            throw new ModelFileException(file + ": field \"action_space\" must be {\"steering_angle\": {\"low\", \"high\"},"
-                    + " \"speed\": {\"low\", \"high\"}} for action_space_type \"continuous\"");
-        }
-        JsonNode st = as.get("steering_angle"), sp = as.get("speed");
-        double sLo = Json.number(file, st, "action_space.steering_angle.", "low", -ActionSpace.MAX_STEERING, ActionSpace.MAX_STEERING);
-        double sHi = Json.number(file, st, "action_space.steering_angle.", "high", -ActionSpace.MAX_STEERING, ActionSpace.MAX_STEERING);
-        double vLo = Json.number(file, sp, "action_space.speed.", "low", ActionSpace.MIN_SPEED, ActionSpace.MAX_SPEED);
-        double vHi = Json.number(file, sp, "action_space.speed.", "high", ActionSpace.MIN_SPEED, ActionSpace.MAX_SPEED);
-        if (!(sLo < sHi)) {
-            throw new ModelFileException(file + ": field \"action_space.steering_angle\": low must be below high");
-        }
-        if (!(vLo < vHi)) {
-            throw new ModelFileException(file + ": field \"action_space.speed\": low must be below high");
-        }
-        return new ActionSpace.Continuous(sLo, sHi, vLo, vHi);
     }
 
     // ---------------------------------------------------------------- writing
 
     public JsonNode toJson() {
-        ObjectNode n = Json.MAPPER.createObjectNode();
-        if (actionSpace instanceof ActionSpace.Discrete d) {
-            ArrayNode a = n.putArray("action_space");
-            for (int i = 0; i < d.size(); i++) {
-                ObjectNode o = a.addObject();
-                o.put("steering_angle", d.get(i).steeringAngle());
-                o.put("speed", d.get(i).speed());
-                o.put("index", i);
-            }
-        } else if (actionSpace instanceof ActionSpace.Continuous c) {
-            ObjectNode a = n.putObject("action_space");
-            a.putObject("steering_angle").put("low", c.steeringLow()).put("high", c.steeringHigh());
-            a.putObject("speed").put("low", c.speedLow()).put("high", c.speedHigh());
-        }
+        ObjectNode n = Jsons.mapper().createObjectNode();
+        n.set("action_space", ActionSpaceJson.write(actionSpace));
         n.put("action_space_type", actionSpace.type());
         ArrayNode s = n.putArray("sensor");
         sensors.forEach(s::add);
@@ -249,7 +224,8 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
         return n;
     }
 
+    /** Writes the file atomically. */
     public void write(Path file) {
-        Json.write(file, toJson());
+        Jsons.writeAtomically(file, toJson());
     }
 }

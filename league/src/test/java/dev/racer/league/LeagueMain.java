@@ -3,11 +3,11 @@ package dev.racer.league;
 import java.nio.file.Path;
 
 /**
- * Runs a league server without the {@code racer} command line (tests start it as a child process):
+ * Tests only: runs a league server without the {@code racer} command line, as a child process a test can kill:
  * {@code --data DIR [--db URL] [--port N] [--workers N] [--lease-ms MS] [--admin-token T] [--track ID --laps N]}.
  * Prints {@code listening <port>} once it serves.
  */
-public final class LeagueMain {
+final class LeagueMain {
     private LeagueMain() {
     }
 

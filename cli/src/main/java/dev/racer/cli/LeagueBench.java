@@ -1,6 +1,10 @@
-package dev.racer.league;
+package dev.racer.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.racer.league.LeagueClient;
+import dev.racer.league.LeagueConfig;
+import dev.racer.league.LeagueServer;
+import dev.racer.league.RaceRunner;
+import dev.racer.league.api.LeagueApi;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +18,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The league under load: a server on loopback, {@code submissions} uploads sent at once by {@code racers} racers,
+ * A benchmark, not part of the league: the league under load: a server on loopback, {@code submissions} uploads sent at once by {@code racers} racers,
  * the leaderboard read in a loop meanwhile. Reports races per minute and leaderboard read latency, and checks that
  * every accepted submission was raced (none lost) and every racer is ranked.
  */
-public final class LeagueBench {
+final class LeagueBench {
 
     /** What the benchmark measured. */
     public record Result(int submitted, int accepted, int done, int failed, int ranked, double seconds,
@@ -52,7 +56,8 @@ public final class LeagueBench {
             String league = c.defaultLeague().id();
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < racers; i++) {
-                tokens.add(client.register("bench racer " + i + " " + Tokens.randomId(3)).orThrow().path("token").asText());
+                tokens.add(client.register("bench racer " + i + " " + Long.toHexString(System.nanoTime() & 0xfff))
+                        .as(LeagueApi.Registered.class).token());
             }
             AtomicBoolean reading = new AtomicBoolean(true);
             List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -79,7 +84,7 @@ public final class LeagueBench {
                 int k = i;
                 sent.add(pool.submit(() -> {
                     LeagueClient.Reply r = client.submit(league, token, "bench-" + k, modelZip);
-                    return r.status() == 202 ? new String[] {r.body().path("id").asText(), token} : null;
+                    return r.status() == 202 ? new String[] {r.as(LeagueApi.Submission.class).id(), token} : null;
                 }));
             }
             List<String[]> accepted = new ArrayList<>();
@@ -92,17 +97,18 @@ public final class LeagueBench {
             pool.shutdown();
             int done = 0, failed = 0;
             for (String[] a : accepted) {
-                JsonNode s = client.await(a[0], a[1], Duration.ofMinutes(30));
-                switch (s.path("status").asText()) {
-                    case "done" -> done++;
-                    case "failed" -> failed++;
+                LeagueApi.Submission s = dev.racer.league.api.Wire.read(client.await(a[0], a[1], Duration.ofMinutes(30)),
+                        LeagueApi.Submission.class);
+                switch (s.status()) {
+                    case DONE -> done++;
+                    case FAILED -> failed++;
                     default -> { }
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             reading.set(false);
             reader.join();
-            int ranked = client.leaderboard(league).orThrow().path("entries").size();
+            int ranked = client.leaderboard(league).as(LeagueApi.Leaderboard.class).entries().size();
             List<Double> ok = latencies.stream().filter(d -> !d.isNaN()).sorted().toList();
             return new Result(submissions, accepted.size(), done, failed, ranked, seconds, (done + failed) / seconds * 60,
                     ok.size(), pct(ok, 0.5), pct(ok, 0.95), ok.isEmpty() ? Double.NaN : ok.get(ok.size() - 1));
