@@ -110,7 +110,7 @@ final class RacelineCommand implements Runnable {
         out.println(f("  %-16s %.3f s (flying lap along the profile)", "predicted lap", line.lapTime()));
         out.println(f("  %-16s %.2f .. %.2f m/s (mean %.2f)", "speed", line.minSpeed(), line.maxSpeed(),
                 line.length() / line.lapTime()));
-        out.println(f("  %-16s %.3f m (tightest radius %.2f m)", "max curvature", line.maxCurvature(),
+        out.println(f("  %-16s %.3f 1/m (tightest radius %.2f m)", "max curvature", line.maxCurvature(),
                 1 / Math.max(line.maxCurvature(), 1e-9)));
         out.println(f("  %-16s %.3f m from each border (half-width %.3f + margin %.3f)", "keep-out",
                 line.keepOut(), car.axleTrack() / 2, cfg.margin()));

@@ -29,7 +29,7 @@ public final class RacelineDriver implements Driver {
      * @param previewTime   extra speed preview beyond the car's speed time constant [s]
      */
     public record Tuning(double lookaheadBase, double lookaheadGain, double previewTime) {
-        public static final Tuning DEFAULT = new Tuning(0.25, 0.12, 0.0);
+        public static final Tuning DEFAULT = new Tuning(0.30, 0.15, 0.0);
     }
 
     private final Tuning tuning;
