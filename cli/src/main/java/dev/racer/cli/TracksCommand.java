@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 /** {@code racer tracks list|show|import}: the built-in tracks and the user's own ({@link TrackLibrary}). */
 @Command(name = "tracks", mixinStandardHelpOptions = true,
         description = "List, show, draw and import tracks (built-in and your own in $RACER_HOME/tracks).",
-        subcommands = {TracksCommand.ListTracks.class, TracksCommand.Show.class, TracksCommand.Import.class})
+        subcommands = {TracksCommand.ListTracks.class, TracksCommand.Show.class, TracksCommand.Import.class,
+            RacelineCommand.class})
 public final class TracksCommand implements Runnable {
 
     @CommandLine.Spec

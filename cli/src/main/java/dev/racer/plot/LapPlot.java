@@ -417,7 +417,7 @@ public final class LapPlot {
      * A perceptual blue-to-red scale (Google's Turbo, as a polynomial fit), f in [0, 1]: blue is slow, red is
      * fast.
      */
-    static Color speedColor(double f) {
+    public static Color speedColor(double f) {
         double t = Math.max(0, Math.min(1, f));
         double r = 0.13572138 + t * (4.61539260 + t * (-42.66032258 + t * (132.13108234 + t * (-152.94239396 + t * 59.28637943))));
         double gg = 0.09140261 + t * (2.19418839 + t * (4.84296658 + t * (-14.18503333 + t * (4.27729857 + t * 2.82956604))));
