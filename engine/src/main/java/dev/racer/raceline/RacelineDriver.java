@@ -4,7 +4,7 @@ import dev.racer.car.CarSpec;
 import dev.racer.car.Control;
 import dev.racer.race.BuiltInDriver;
 import dev.racer.race.Driver;
-import dev.racer.race.RacingEnv;
+import dev.racer.sensor.CarView;
 import dev.racer.sensor.Sensor;
 import dev.racer.track.PolylineIndex;
 import dev.racer.track.Projection;
@@ -67,9 +67,9 @@ public final class RacelineDriver implements Driver {
 
     /** Computes the line when the track or the car changed since the last reset. */
     @Override
-    public void reset(RacingEnv env) {
+    public void reset(CarView env) {
         TrackGeometry geo = env.geometry();
-        CarSpec car = env.config().car();
+        CarSpec car = env.carSpec();
         if (geo != lineGeometry || !car.equals(lineCar)) {
             useLine(Raceline.compute(geo, car, config), geo, car);
         }
@@ -96,7 +96,7 @@ public final class RacelineDriver implements Driver {
         return line;
     }
 
-    private void readState(RacingEnv env) {
+    private void readState(CarView env) {
         carX = env.carX();
         carY = env.carY();
         carYaw = env.carYaw();
@@ -104,7 +104,7 @@ public final class RacelineDriver implements Driver {
     }
 
     @Override
-    public Control act(RacingEnv env, float[] observation) {
+    public Control act(CarView env, float[] observation) {
         if (env.geometry() != lineGeometry) {
             reset(env);
         }
