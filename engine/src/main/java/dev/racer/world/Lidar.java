@@ -25,15 +25,26 @@ public final class Lidar {
     private final double step;
     private final double[] rayCos, raySin; // ray directions relative to the car heading
     private final SplitMix64 random = new SplitMix64(0);
+    private final double bin;
+    private final double noiseMargin;
+    private double spareGaussian;
+    private boolean hasSpare;
 
     public Lidar(LidarSpec spec) {
-        this(spec, spec.maxRange());
+        this(spec, spec.maxRange(), 0);
     }
 
-    /** @param reach distance beyond which hits cannot change what the sensor reports [m] (≤ maxRange) */
-    public Lidar(LidarSpec spec, double reach) {
+    /**
+     * @param reach distance beyond which hits cannot change what the sensor reports [m] (≤ maxRange)
+     * @param bin   when &gt; 0, the sensor only reports which multiple of {@code bin} [m] a range falls below
+     *              (the sector filters' {@code floor(range / bin)}): noise is then drawn only for ranges within
+     *              8σ of a bin edge, the only ones it can move to another bin, which saves most of the cost
+     */
+    public Lidar(LidarSpec spec, double reach, double bin) {
         this.spec = spec;
         this.reach = Math.min(reach, spec.maxRange());
+        this.bin = bin;
+        this.noiseMargin = Math.abs(spec.noiseMean()) + 8 * spec.noiseStd();
         int n = spec.samples();
         step = n == 1 ? 0 : (spec.maxAngle() - spec.minAngle()) / (n - 1);
         rayCos = new double[n];
@@ -51,6 +62,20 @@ public final class Lidar {
     /** Restarts the noise sequence. */
     public void reseed(long seed) {
         random.seed(seed);
+        hasSpare = false;
+    }
+
+    /** Standard normal, Box-Muller keeping both values of a pair (half the logarithms and roots). */
+    private double gaussian() {
+        if (hasSpare) {
+            hasSpare = false;
+            return spareGaussian;
+        }
+        double u1 = random.nextDouble(), u2 = random.nextDouble();
+        double r = Math.sqrt(-2 * Math.log(1 - u1)), a = 2 * Math.PI * u2;
+        spareGaussian = r * Math.sin(a);
+        hasSpare = true;
+        return r * Math.cos(a);
     }
 
     /**
@@ -67,11 +92,14 @@ public final class Lidar {
         double min = spec.minRange();
         for (int k = 0; k < objects.count(); k++) {
             double dx = objects.x[k] - ox, dy = objects.y[k] - oy;
-            double radius = Math.hypot(objects.halfLength[k], objects.halfWidth[k]);
-            double dist = Math.hypot(dx, dy);
-            if (dist - radius > reach) {
+            double hl = objects.halfLength[k], hw = objects.halfWidth[k];
+            double radius2 = hl * hl + hw * hw;
+            double dist2 = dx * dx + dy * dy;
+            double far = reach + Math.sqrt(radius2);
+            if (dist2 > far * far) { // squared: no square root for the many boxes out of reach
                 continue;
             }
+            double radius = Math.sqrt(radius2), dist = Math.sqrt(dist2);
             if (dist <= radius) {
                 castRange(objects, k, ox, oy, c, s, 0, n - 1, ranges);
                 continue;
@@ -93,12 +121,20 @@ public final class Lidar {
         for (int i = 0; i < n; i++) {
             double r = ranges[i];
             if (r != Double.POSITIVE_INFINITY) {
-                if (spec.noiseStd() > 0 || spec.noiseMean() != 0) {
-                    r += spec.noiseMean() + spec.noiseStd() * random.nextGaussian();
+                if ((spec.noiseStd() > 0 || spec.noiseMean() != 0) && nearBinEdge(r)) {
+                    r += spec.noiseMean() + spec.noiseStd() * gaussian();
                 }
                 ranges[i] = Math.max(min, Math.min(spec.maxRange(), r));
             }
         }
+    }
+
+    private boolean nearBinEdge(double r) {
+        if (bin <= 0) {
+            return true;
+        }
+        double edge = Math.rint(r / bin) * bin;
+        return Math.abs(r - edge) <= noiseMargin;
     }
 
     private void castRange(WorldObjects o, int k, double ox, double oy, double c, double s, int from, int to,

@@ -48,7 +48,8 @@ public final class LidarSensor implements Sensor {
         this.objects = objects;
         double clip = kind == Kind.LIDAR ? LIDAR_CLIP_HIGH : this.config.clippingDist();
         // beyond clip + 8σ of noise no reading can change the observation
-        this.lidar = new Lidar(spec, clip + Math.abs(spec.noiseMean()) + 8 * spec.noiseStd() + 1e-9);
+        this.lidar = new Lidar(spec, clip + Math.abs(spec.noiseMean()) + 8 * spec.noiseStd() + 1e-9,
+                kind == Kind.LIDAR ? 0 : this.config.clippingDist() / this.config.numValuesPerSector());
         this.ranges = new double[spec.samples()];
     }
 

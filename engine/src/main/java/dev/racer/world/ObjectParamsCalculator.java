@@ -101,13 +101,16 @@ public final class ObjectParamsCalculator {
         out.objectInCamera = tested >= 0
                 && CameraFrustum.objectVisible(objects, tested, originX, originY, c, s, TrackObject.BOX_Z);
 
-        out.crashedObject = crashedObject(objects, originX, originY, yaw);
+        out.crashedObject = crashedObject(objects, originX, originY, c, s);
         out.crashed = out.crashedObject >= 0;
     }
 
     /** The index of the first object the car (model origin, yaw) crashes into by DeepRacer's test, or -1. */
     public static int crashedObject(WorldObjects objects, double originX, double originY, double yaw) {
-        double c = Math.cos(yaw), s = Math.sin(yaw);
+        return crashedObject(objects, originX, originY, Math.cos(yaw), Math.sin(yaw));
+    }
+
+    private static int crashedObject(WorldObjects objects, double originX, double originY, double c, double s) {
         double hl = CarBody.LENGTH / 2, hw = CarBody.WIDTH / 2;
         for (int i = 0; i < objects.count(); i++) {
             if (Rects.anyCornerInside(originX, originY, c, s, hl, hw, objects.x[i], objects.y[i],

@@ -110,6 +110,30 @@ class LidarTest {
     }
 
     @Test
+    void sectorNoiseIsSkippedOnlyWhereItCannotChangeABin() {
+        // box face 0.62 m away on rays 31/32: 0.12 m from the bin edges 0.5 and 0.75, far beyond 8σ = 0.08 m
+        WorldObjects o = boxAt(-0.84087, 0);
+        float[] quiet = new float[64], noisy = new float[64];
+        new LidarSensor(LidarSensor.Kind.DISCRETIZED_SECTOR_LIDAR, LidarConfig.DEFAULT, NO_NOISE, o).observe(0, 0, 0, quiet);
+        LidarSensor s = LidarSensor.of(LidarSensor.Kind.DISCRETIZED_SECTOR_LIDAR, o);
+        for (long seed = 0; seed < 20; seed++) {
+            s.reseed(seed);
+            s.observe(0, 0, 0, noisy);
+            assertArrayEquals(quiet, noisy, "seed " + seed);
+        }
+        assertEquals(1f, quiet[3 * 8 + 2], "bin 2 = [0.5, 0.75)");
+        // LIDAR's continuous reading always gets the noise: 20 seeds give more than one value
+        LidarSensor l = LidarSensor.of(LidarSensor.Kind.LIDAR, o);
+        java.util.Set<Float> seen = new java.util.HashSet<>();
+        for (long seed = 0; seed < 20; seed++) {
+            l.reseed(seed);
+            l.observe(0, 0, 0, noisy);
+            seen.add(noisy[31]);
+        }
+        assertTrue(seen.size() > 10, "noisy LIDAR readings: " + seen);
+    }
+
+    @Test
     void scanAllocatesNothing() {
         WorldObjects o = new WorldObjects(6);
         new ObjectPlacer().place(ObjectConfig.spaced(6, true), ObjectsTest.RECT, 3, o);
