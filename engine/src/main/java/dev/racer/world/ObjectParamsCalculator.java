@@ -55,6 +55,21 @@ public final class ObjectParamsCalculator {
      */
     public void compute(TrackGeometry g, WorldObjects objects, double frontX, double frontY,
                         double originX, double originY, double yaw, ObjectParams out) {
+        double carPdist = 0;
+        if (objects.count() > 0) {
+            g.center().nearest(frontX, frontY, p);
+            carPdist = p.along;
+        }
+        compute(g, objects, carPdist, originX, originY, yaw, out);
+    }
+
+    /**
+     * As {@link #compute(TrackGeometry, WorldObjects, double, double, double, double, double, ObjectParams)} with
+     * the front point's centre-line distance already known ({@code projection_distance} [m], which the
+     * environment computes anyway), saving one nearest-point query.
+     */
+    public void compute(TrackGeometry g, WorldObjects objects, double carPdist, double originX, double originY,
+                        double yaw, ObjectParams out) {
         int n = objects.count();
         if (n > out.capacity()) {
             throw new IllegalArgumentException(n + " objects but the params hold " + out.capacity());
@@ -80,8 +95,6 @@ public final class ObjectParamsCalculator {
             out.distance[i] = objects.pdist[i];
             out.distanceFromCenter[i] = objects.centerDistance[i];
         }
-        g.center().nearest(frontX, frontY, p);
-        double carPdist = p.along;
         int lo = 0, hi = n;
         while (lo < hi) { // bisect_right
             int mid = (lo + hi) >>> 1;

@@ -157,6 +157,13 @@ class ObjectsTest {
         calc.compute(RECT, o, 0, 0.5, 0, 0.64, -Math.PI / 2, p);
         assertEquals(2, p.prevObject);
         assertEquals(0, p.nextObject);
+        // the same with the car's centre-line distance given (31.5 m)
+        calc.compute(RECT, o, 31.5, 0, 0.64, -Math.PI / 2, p);
+        assertEquals(2, p.prevObject);
+        assertEquals(0, p.nextObject);
+        calc.compute(RECT, o, 15.82, 10, 5.68, Math.PI / 2, p);
+        assertEquals(1, p.prevObject);
+        assertEquals(2, p.nextObject);
     }
 
     @Test
