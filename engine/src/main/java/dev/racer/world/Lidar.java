@@ -6,7 +6,8 @@ import dev.racer.util.SplitMix64;
  * Ray-casts DeepRacer's LIDAR ({@link LidarSpec}) against oriented rectangles (boxes now; bot cars can be
  * added to the same {@link WorldObjects}). The floor and the painted track lines are flat, so, as in Gazebo,
  * they are not seen. Allocation-free and deterministic: noise comes from a {@link SplitMix64} that
- * {@link #reseed} sets (the environment reseeds it from the episode seed).
+ * {@link #reseed} sets (the environment reseeds it from the episode seed), turned Gaussian by a table
+ * ({@code NormalTable}: one look-up per sample).
  *
  * <p>A ray reads the distance to the first rectangle face it enters between {@code minRange} and
  * {@code maxRange} (Gazebo's GPU ray sensor clips at the near plane and culls back faces, so a box nearer
@@ -27,8 +28,6 @@ public final class Lidar {
     private final SplitMix64 random = new SplitMix64(0);
     private final double bin;
     private final double noiseMargin;
-    private double spareGaussian;
-    private boolean hasSpare;
 
     public Lidar(LidarSpec spec) {
         this(spec, spec.maxRange(), 0);
@@ -62,20 +61,6 @@ public final class Lidar {
     /** Restarts the noise sequence. */
     public void reseed(long seed) {
         random.seed(seed);
-        hasSpare = false;
-    }
-
-    /** Standard normal, Box-Muller keeping both values of a pair (half the logarithms and roots). */
-    private double gaussian() {
-        if (hasSpare) {
-            hasSpare = false;
-            return spareGaussian;
-        }
-        double u1 = random.nextDouble(), u2 = random.nextDouble();
-        double r = Math.sqrt(-2 * Math.log(1 - u1)), a = 2 * Math.PI * u2;
-        spareGaussian = r * Math.sin(a);
-        hasSpare = true;
-        return r * Math.cos(a);
     }
 
     /**
@@ -122,7 +107,7 @@ public final class Lidar {
             double r = ranges[i];
             if (r != Double.POSITIVE_INFINITY) {
                 if ((spec.noiseStd() > 0 || spec.noiseMean() != 0) && nearBinEdge(r)) {
-                    r += spec.noiseMean() + spec.noiseStd() * gaussian();
+                    r += spec.noiseMean() + spec.noiseStd() * NormalTable.sample(random.nextLong());
                 }
                 ranges[i] = Math.max(min, Math.min(spec.maxRange(), r));
             }

@@ -10,7 +10,8 @@ import dev.racer.track.TrackLibrary;
  * the centre line and swaying across the lane, with {@code objects} boxes placed at random. What an environment
  * step adds on top of a time trial's step.
  *
- * <p>{@code java ... dev.racer.world.WorldBench [track] [objects] [seconds] [LIDAR|SECTOR_LIDAR|DISCRETIZED_SECTOR_LIDAR]}
+ * <p>{@code java ... dev.racer.world.WorldBench [track] [objects] [seconds] [LIDAR|SECTOR_LIDAR|DISCRETIZED_SECTOR_LIDAR]
+ *  [params|lidar|both]}
  */
 public final class WorldBench {
 
@@ -36,8 +37,14 @@ public final class WorldBench {
     private WorldBench() {
     }
 
-    /** Runs for about {@code seconds} after a half-second warm-up. */
+    /** Runs for about {@code seconds} after a warm-up of one second of CPU time. */
     public static Result run(TrackGeometry g, int objects, LidarSensor.Kind kind, double seconds) {
+        return run(g, objects, kind, seconds, true, true);
+    }
+
+    /** As {@link #run(TrackGeometry, int, LidarSensor.Kind, double)}, timing only the params or only the LIDAR. */
+    public static Result run(TrackGeometry g, int objects, LidarSensor.Kind kind, double seconds, boolean doParams,
+                             boolean doLidar) {
         WorldObjects o = new WorldObjects(objects);
         new ObjectPlacer().place(ObjectConfig.spaced(objects, true), g, 1, o);
         LidarSensor lidar = LidarSensor.of(kind, o);
@@ -56,19 +63,22 @@ public final class WorldBench {
         }
         float[] out = new float[lidar.size()];
         long sink = 0;
-        long warm = System.nanoTime() + 500_000_000L;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        // warm up on CPU time, not wall time: on a busy machine half a second of wall time may not finish the JIT
+        long warm = mx.getCurrentThreadCpuTime() + 1_000_000_000L;
         int i = 0;
-        while (System.nanoTime() < warm) {
-            sink += step(g, o, calc, params, lidar, x[i], y[i], yaw[i], out);
-            i = (i + 1) % poses;
+        while (mx.getCurrentThreadCpuTime() < warm) {
+            for (int k = 0; k < 1024; k++) {
+                sink += step(g, o, calc, params, doLidar ? lidar : null, x[i], y[i], yaw[i], out, doParams);
+                i = (i + 1) % poses;
+            }
         }
         long steps = 0;
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime(), end = t0 + (long) (seconds * 1e9), now;
         do {
             for (int k = 0; k < 1024; k++) {
-                sink += step(g, o, calc, params, lidar, x[i], y[i], yaw[i], out);
+                sink += step(g, o, calc, params, doLidar ? lidar : null, x[i], y[i], yaw[i], out, doParams);
                 i = i + 1 == poses ? 0 : i + 1;
             }
             steps += 1024;
@@ -81,11 +91,15 @@ public final class WorldBench {
     }
 
     private static int step(TrackGeometry g, WorldObjects o, ObjectParamsCalculator calc, ObjectParams params,
-                            LidarSensor lidar, double ox, double oy, double yaw, float[] out) {
-        double c = Math.cos(yaw), s = Math.sin(yaw);
-        double fx = ox + CarBody.FRONT_FROM_ORIGIN * c, fy = oy + CarBody.FRONT_FROM_ORIGIN * s;
-        calc.compute(g, o, fx, fy, ox, oy, yaw, params);
-        lidar.observe(ox, oy, yaw, out);
+                            LidarSensor lidar, double ox, double oy, double yaw, float[] out, boolean doParams) {
+        if (doParams) {
+            double c = Math.cos(yaw), s = Math.sin(yaw);
+            double fx = ox + CarBody.FRONT_FROM_ORIGIN * c, fy = oy + CarBody.FRONT_FROM_ORIGIN * s;
+            calc.compute(g, o, fx, fy, ox, oy, yaw, params);
+        }
+        if (lidar != null) {
+            lidar.observe(ox, oy, yaw, out);
+        }
         return params.nextObject + (params.crashed ? 1 : 0) + (int) out[0];
     }
 
@@ -94,9 +108,10 @@ public final class WorldBench {
         int objects = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
         LidarSensor.Kind kind = args.length > 3 ? LidarSensor.Kind.valueOf(args[3]) : LidarSensor.Kind.LIDAR;
+        String parts = args.length > 4 ? args[4] : "both"; // params, lidar or both
         TrackGeometry g = TrackGeometry.of(TrackLibrary.standard().get(track), false);
-        Result r = run(g, objects, kind, seconds);
-        System.out.printf("%s, %d boxes, %s: %.0f ns/step wall, %.0f ns/step CPU (%d steps in %.2f s, %.2f s CPU)%n",
-                track, objects, kind, r.nsPerStep(), r.cpuNsPerStep(), r.steps(), r.seconds(), r.cpuSeconds());
+        Result r = run(g, objects, kind, seconds, !parts.equals("lidar"), !parts.equals("params"));
+        System.out.printf("%s, %d boxes, %s, %s: %.0f ns/step wall, %.0f ns/step CPU (%d steps in %.2f s, %.2f s CPU)%n",
+                track, objects, kind, parts, r.nsPerStep(), r.cpuNsPerStep(), r.steps(), r.seconds(), r.cpuSeconds());
     }
 }
