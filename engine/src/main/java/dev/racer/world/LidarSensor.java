@@ -1,8 +1,9 @@
 package dev.racer.world;
 
 import dev.racer.car.CarSpec;
-import dev.racer.race.RacingEnv;
+import dev.racer.sensor.CarView;
 import dev.racer.sensor.Sensor;
+import dev.racer.space.ObservationSpace;
 
 /**
  * DeepRacer's three LIDAR inputs, as the simapp's observation filters turn the 64-ray scan into what the
@@ -77,9 +78,16 @@ public final class LidarSensor implements Sensor {
         lidar.reseed(seed);
     }
 
+    /** LIDAR: ranges in [0.15, 1] m; the sector kinds: 0/1 flags or one-hot bins. */
     @Override
-    public void observe(RacingEnv env, float[] out) {
-        CarSpec spec = env.config().car();
+    public ObservationSpace observationSpace() {
+        return kind == Kind.LIDAR ? ObservationSpace.box((float) LIDAR_CLIP_LOW, (float) LIDAR_CLIP_HIGH, size())
+                : ObservationSpace.box(0f, 1f, size());
+    }
+
+    @Override
+    public void observe(CarView env, float[] out) {
+        CarSpec spec = env.carSpec();
         double yaw = env.carYaw();
         double c = Math.cos(yaw), s = Math.sin(yaw);
         // DeepRacer's model origin lies 0.14 m behind the reported front point
