@@ -1,7 +1,6 @@
 package dev.racer.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.racer.io.Jsons;
 import dev.racer.car.CarSpec;
 import dev.racer.car.CarState;
 import dev.racer.race.EnvConfig;
@@ -59,8 +58,7 @@ final class ParamsCommand implements Callable<Integer> {
         if (noWaypoints) {
             map.remove("waypoints");
         }
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        System.out.println(om.writeValueAsString(map));
+        System.out.println(Jsons.pretty().writeValueAsString(map));
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package dev.racer.cli;
 import dev.racer.car.CarSpec;
 import dev.racer.io.AtomicFiles;
 import dev.racer.plot.LapPlot;
+import dev.racer.plot.TrackPicture;
 import dev.racer.race.EnvConfig;
 import dev.racer.race.LapResult;
 import dev.racer.race.TimeTrial;

@@ -73,7 +73,7 @@ public final class RewardCommand implements Runnable {
             }
             ScriptReward reward;
             try {
-                reward = RewardScripts.load(file, requested, Duration.ofMillis(budgetMs));
+                reward = RewardScripts.load(file, requested, Duration.ofMillis(budgetMs), true);
             } catch (RewardScriptException e) {
                 out.println();
                 out.println("ERROR (" + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): " + e.getMessage());

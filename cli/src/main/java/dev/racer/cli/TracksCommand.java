@@ -1,5 +1,6 @@
 package dev.racer.cli;
 
+import dev.racer.plot.TrackPicture;
 import dev.racer.track.Direction;
 import dev.racer.track.NpyReader;
 import dev.racer.track.Track;

@@ -74,6 +74,14 @@ public final class TrainCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
+        train(spec, quiet);
+    }
+
+    /**
+     * Trains {@code spec} through the trainer's service ({@link Trainer#train}) with a progress line and a
+     * Ctrl-C that keeps the last checkpoint; prints the summary line. {@code racer demo} calls it too.
+     */
+    static TrainSummary train(TrainSpec spec, boolean quiet) {
         PrintStream err = System.err;
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
@@ -100,6 +108,7 @@ public final class TrainCommand implements Runnable {
                     s.modelDir(), s.algorithm(), s.iterations(), s.episodes(), s.steps(), s.seconds(),
                     s.stepsPerSecond(), 100 * s.evalCompletionRate(), s.stopReason());
             System.out.flush();
+            return s;
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
             throw new UserException(e.getMessage());
         } finally {

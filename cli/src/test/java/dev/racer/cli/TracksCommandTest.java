@@ -1,5 +1,6 @@
 package dev.racer.cli;
 
+import dev.racer.plot.TrackPicture;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,10 +1,10 @@
 package dev.racer.track;
 
+import dev.racer.io.Jsons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +81,7 @@ class ShippedTracksTest {
 
     private static double[][] rawRows(String id) throws IOException {
         try (InputStream in = ShippedTracksTest.class.getResourceAsStream("/tracks/" + id + ".json")) {
-            JsonNode wps = new ObjectMapper().readTree(in).get("waypoints");
+            JsonNode wps = Jsons.mapper().readTree(in).get("waypoints");
             double[][] rows = new double[wps.size()][6];
             for (int i = 0; i < rows.length; i++) {
                 for (int j = 0; j < 6; j++) {

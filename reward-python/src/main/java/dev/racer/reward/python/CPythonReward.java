@@ -1,5 +1,6 @@
 package dev.racer.reward.python;
 
+import dev.racer.io.Jsons;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.racer.reward.RewardParams;
 import java.io.BufferedInputStream;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CPythonReward implements ScriptReward, Watchdog.Guarded {
     private static final Logger LOG = LoggerFactory.getLogger(CPythonReward.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jsons.mapper();
     private static final String HOST_RESOURCE = "racer_reward_host.py";
     private static String hostScript;
 

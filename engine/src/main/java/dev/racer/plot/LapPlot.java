@@ -13,14 +13,9 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Draws the laps of a time trial on the track, top down (java.awt, headless): the road, its borders and
@@ -42,13 +37,6 @@ public final class LapPlot {
     public record Incident(double x, double y, String kind, int lap) {
     }
 
-    private static final Color BACKGROUND = new Color(0xF4F3EE);
-    private static final Color GRASS = new Color(0xE3EAD8);
-    private static final Color ROAD = new Color(0x8E9096);
-    private static final Color BORDER = new Color(0x2B2B2B);
-    private static final Color CENTRE = new Color(0xF0F0F0);
-    private static final Color TEXT = new Color(0x202020);
-    private static final Color OFF = new Color(0xD7191C);
 
     private final TrackGeometry geo;
     private final List<List<Point>> segments = new ArrayList<>();
@@ -177,9 +165,9 @@ public final class LapPlot {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(BACKGROUND);
+            g.setColor(Palette.BACKGROUND);
             g.fillRect(0, 0, width, height);
-            g.setColor(GRASS);
+            g.setColor(Palette.GRASS);
             g.fillRect(margin, header + margin, plotW, plotH);
             drawTrack(g, m);
             drawPath(g, m);
@@ -193,30 +181,9 @@ public final class LapPlot {
         return img;
     }
 
-    /** Writes the picture as a PNG, atomically (a temporary file beside it, then a rename). */
+    /** Writes the picture as a PNG, atomically. */
     public void write(Path file) {
-        Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
-        try {
-            if (abs.getParent() != null) {
-                Files.createDirectories(abs.getParent());
-            }
-            if (!ImageIO.write(render(), "png", tmp.toFile())) {
-                throw new IOException("no PNG writer");
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // best effort
-            }
-            throw new UncheckedIOException(file + ": cannot write the picture: " + e.getMessage(), e);
-        }
+        Palette.writePng(file, render());
     }
 
     private record Mapper(double scale, double ox, double oy) {
@@ -232,7 +199,7 @@ public final class LapPlot {
     private void drawTrack(Graphics2D g, Mapper m) {
         int n = geo.size();
         // the road: one quad per row pair (robust for any loop shape)
-        g.setColor(ROAD);
+        g.setColor(Palette.ROAD);
         g.setStroke(new BasicStroke(1.2f));
         for (int k = 0; k < n - 1; k++) {
             Path2D.Double q = new Path2D.Double();
@@ -244,11 +211,11 @@ public final class LapPlot {
             g.fill(q);
             g.draw(q);
         }
-        g.setColor(BORDER);
+        g.setColor(Palette.BORDER);
         g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(polyline(m, n, k -> geo.innerX(k), k -> geo.innerY(k)));
         g.draw(polyline(m, n, k -> geo.outerX(k), k -> geo.outerY(k)));
-        g.setColor(CENTRE);
+        g.setColor(Palette.CENTRE);
         g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 8f}, 0f));
         g.draw(polyline(m, n, k -> geo.centerX(k), k -> geo.centerY(k)));
 
@@ -274,7 +241,7 @@ public final class LapPlot {
             double sl = Math.hypot(sx, sy);
             double ax = cx + sx / sl * off, ay = cy + sy / sl * off;
             double len = 34;
-            g.setColor(TEXT);
+            g.setColor(Palette.TEXT);
             g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             double tx = ax + hx * len / 2, ty = ay + hy * len / 2;
             g.draw(new Line2D.Double(ax - hx * len / 2, ay - hy * len / 2, tx, ty));
@@ -284,7 +251,7 @@ public final class LapPlot {
             head.lineTo(tx - hx * 4 - nx * 7, ty - hy * 4 - ny * 7);
             head.closePath();
             g.fill(head);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+            g.setFont(Palette.title(14));
             FontMetrics fm = g.getFontMetrics();
             String s = "START";
             // beyond the arrow, outwards, far enough that the text box clears it whichever way it points
@@ -326,13 +293,13 @@ public final class LapPlot {
             java.awt.geom.Ellipse2D.Double c = new java.awt.geom.Ellipse2D.Double(x - 6, y - 6, 12, 12);
             g.setColor(Color.WHITE);
             g.fill(c);
-            g.setColor(OFF);
+            g.setColor(Palette.ALARM);
             g.draw(c);
         }
     }
 
     private void drawIncidents(Graphics2D g, Mapper m) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        g.setFont(Palette.title(15));
         int i = 0;
         for (Incident inc : incidents) {
             i++;
@@ -342,27 +309,27 @@ public final class LapPlot {
             g.setStroke(new BasicStroke(7f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(new Line2D.Double(x - r, y - r, x + r, y + r));
             g.draw(new Line2D.Double(x - r, y + r, x + r, y - r));
-            g.setColor(OFF);
+            g.setColor(Palette.ALARM);
             g.setStroke(new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(new Line2D.Double(x - r, y - r, x + r, y + r));
             g.draw(new Line2D.Double(x - r, y + r, x + r, y - r));
             String label = String.valueOf(i);
             g.setColor(Color.WHITE);
             g.drawString(label, (float) x + r + 3 + 1, (float) y - r + 1);
-            g.setColor(OFF);
+            g.setColor(Palette.ALARM);
             g.drawString(label, (float) x + r + 3, (float) y - r);
         }
     }
 
     private void drawHeader(Graphics2D g, int header) {
-        g.setColor(TEXT);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 24));
+        g.setColor(Palette.TEXT);
+        g.setFont(Palette.title(24));
         g.drawString(title, 20, 42);
     }
 
     private void drawPanel(Graphics2D g, int x, int y, int w) {
-        g.setColor(TEXT);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.setColor(Palette.TEXT);
+        g.setFont(Palette.title(16));
         g.drawString("Speed [m/s]", x, y + 16);
         int barX = x, barY = y + 30, barW = 26, barH = 220;
         for (int j = 0; j < barH; j++) {
@@ -370,10 +337,10 @@ public final class LapPlot {
             g.setColor(speedColor(f));
             g.fillRect(barX, barY + j, barW, 1);
         }
-        g.setColor(BORDER);
+        g.setColor(Palette.BORDER);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(barX, barY, barW, barH);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        g.setFont(Palette.label(14));
         int ticks = (int) Math.round(maxSpeed);
         for (int t = 0; t <= ticks; t++) {
             double v = maxSpeed * t / ticks;
@@ -383,11 +350,11 @@ public final class LapPlot {
         }
         int ly = barY + barH + 36;
         // off-track marker legend
-        g.setColor(OFF);
+        g.setColor(Palette.ALARM);
         g.setStroke(new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(new Line2D.Double(x + 4, ly - 12, x + 20, ly + 4));
         g.draw(new Line2D.Double(x + 4, ly + 4, x + 20, ly - 12));
-        g.setColor(TEXT);
+        g.setColor(Palette.TEXT);
         long offs = incidents.stream().filter(i -> i.kind().equals(EpisodeStatus.OFF_TRACK.traceName())).count();
         g.drawString("off track (" + offs + ")"
                 + (offs < incidents.size() ? ", stuck (" + (incidents.size() - offs) + ")" : ""), x + 32, ly);
@@ -395,18 +362,18 @@ public final class LapPlot {
         g.setStroke(new BasicStroke(2.5f));
         g.setColor(Color.WHITE);
         g.fillOval(x + 6, ly - 10, 12, 12);
-        g.setColor(OFF);
+        g.setColor(Palette.ALARM);
         g.drawOval(x + 6, ly - 10, 12, 12);
-        g.setColor(TEXT);
+        g.setColor(Palette.TEXT);
         g.drawString("put back on the track", x + 32, ly);
         ly += 26;
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
         g.drawLine(x + 4, ly - 4, x + 20, ly - 4);
-        g.setColor(TEXT);
+        g.setColor(Palette.TEXT);
         g.drawString("start line", x + 32, ly);
         ly += 36;
-        g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 14));
+        g.setFont(Palette.mono(14));
         for (String line : notes) {
             g.drawString(line, x, ly);
             ly += 20;

@@ -1,4 +1,4 @@
-package dev.racer.cli;
+package dev.racer.plot;
 
 import dev.racer.track.Track;
 import java.awt.BasicStroke;
@@ -6,20 +6,16 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,19 +25,19 @@ import org.slf4j.LoggerFactory;
  * legible), a chequered start line across the road at row 0, an arrow for the driving direction, a 1 m scale
  * bar and a title with the name and length. x runs right and y up, as in the track file.
  */
-final class TrackPicture {
+public final class TrackPicture {
     static {
         System.setProperty("java.awt.headless", "true");
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackPicture.class);
 
-    static final Color GRASS = new Color(0x3b7a35);
-    static final Color ROAD = new Color(0x4b4d50);
-    static final Color BORDER = Color.WHITE;
-    static final Color CENTRE = new Color(0xf2c84b);
-    static final Color ARROW = new Color(0xff7a1a);
-    static final Color TITLE_BAND = new Color(0x1d1f21);
+    public static final Color GRASS = Palette.GRASS;
+    public static final Color ROAD = Palette.ROAD;
+    public static final Color BORDER = Palette.BORDER;
+    public static final Color CENTRE = Palette.CENTRE;
+    public static final Color ARROW = Palette.ACCENT;
+    public static final Color TITLE_BAND = Palette.TITLE_BAND;
 
     /** Border tape width [m]. */
     private static final double TAPE_M = 0.05;
@@ -56,7 +52,7 @@ final class TrackPicture {
     private final int height;
 
     /** @param size the longer side of the picture [px], at least 200 */
-    TrackPicture(Track track, int size) {
+    public TrackPicture(Track track, int size) {
         this.track = track;
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
         double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
@@ -85,43 +81,32 @@ final class TrackPicture {
         maxY = y1;
     }
 
-    int width() {
+    public int width() {
         return width;
     }
 
-    int height() {
+    public int height() {
         return height;
     }
 
     /** Pixel position of a point given in metres. */
-    Point2D.Double toPixel(double x, double y) {
+    public Point2D.Double toPixel(double x, double y) {
         return new Point2D.Double(margin + (x - minX) * scale, band + margin + (maxY - y) * scale);
     }
 
-    /** Renders and writes a PNG atomically (temporary file, then rename). */
-    void writePng(Path file) throws IOException {
-        BufferedImage img = render();
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+    /** Renders and writes a PNG atomically. */
+    public void writePng(Path file) throws IOException {
         try {
-            if (!ImageIO.write(img, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer in this Java runtime");
-            }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+            Palette.writePng(file, render());
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
-    BufferedImage render() {
+    public BufferedImage render() {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
+        Graphics2D g = Palette.begin(img);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(GRASS);
             g.fillRect(0, 0, width, height);
             drawRoad(g);
@@ -282,7 +267,7 @@ final class TrackPicture {
 
     private void drawWaypointNumbers(Graphics2D g) {
         int fontPx = Math.max(10, (int) Math.round(Math.min(width, height) / 55.0));
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontPx));
+        g.setFont(Palette.label(fontPx));
         FontMetrics fm = g.getFontMetrics();
         double spacing = px(track.length()) / n();            // px between waypoints, on average
         double need = fm.stringWidth("000") + fontPx * 1.8;    // px between labels
@@ -319,9 +304,7 @@ final class TrackPicture {
                 taken.add(box);
                 float tx = (float) box.getMinX() + 1;
                 float ty = (float) (box.getMaxY() - 1 - fm.getDescent() / 2.0);
-                g.setColor(new Color(0, 0, 0, 150));
-                g.drawString(label, tx + 1, ty + 1);
-                g.setColor(Color.WHITE);
+                g.setColor(Palette.TEXT_MUTED);
                 g.drawString(label, tx, ty);
                 break;
             }
@@ -333,13 +316,13 @@ final class TrackPicture {
         int x0 = margin / 2;
         int y0 = height - margin / 3;
         int x1 = (int) Math.round(x0 + px(metres));
-        g.setColor(Color.WHITE);
+        g.setColor(Palette.TEXT);
         g.setStroke(new BasicStroke(2f));
         g.drawLine(x0, y0, x1, y0);
         g.drawLine(x0, y0 - 5, x0, y0 + 1);
         g.drawLine(x1, y0 - 5, x1, y0 + 1);
         int fontPx = Math.max(10, (int) Math.round(Math.min(width, height) / 60.0));
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontPx));
+        g.setFont(Palette.label(fontPx));
         g.drawString(String.format(Locale.ROOT, "%.0f m", metres), x1 + 6, y0 + fontPx / 3);
     }
 
@@ -358,17 +341,17 @@ final class TrackPicture {
         // the largest font, then the longest subtitle, that fit the band
         for (String sub : subs) {
             for (int fontPx = (int) Math.round(band * 0.5); fontPx >= Math.max(9, band * 0.34); fontPx--) {
-                Font bold = new Font(Font.SANS_SERIF, Font.BOLD, fontPx);
-                Font plain = new Font(Font.SANS_SERIF, Font.PLAIN, fontPx);
+                Font bold = Palette.title(fontPx);
+                Font plain = Palette.label(fontPx);
                 FontMetrics fb = g.getFontMetrics(bold);
                 int tw = fb.stringWidth(title);
                 if (tw + g.getFontMetrics(plain).stringWidth(sub) <= room || sub.isEmpty() && fontPx <= band * 0.35) {
                     int y = (band + fb.getAscent() - fb.getDescent()) / 2;
                     g.setFont(bold);
-                    g.setColor(Color.WHITE);
+                    g.setColor(Palette.TITLE_TEXT);
                     g.drawString(title, margin / 2, y);
                     g.setFont(plain);
-                    g.setColor(new Color(0xc8c8c8));
+                    g.setColor(Palette.TITLE_TEXT_MUTED);
                     g.drawString(sub, margin / 2 + tw, y);
                     return;
                 }

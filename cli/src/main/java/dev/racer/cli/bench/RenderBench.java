@@ -1,4 +1,7 @@
-package dev.racer.render;
+package dev.racer.cli.bench;
+
+import dev.racer.render.Cameras;
+import dev.racer.render.TrackScene;
 
 import dev.racer.sensor.CameraSensor;
 import dev.racer.track.Projection;

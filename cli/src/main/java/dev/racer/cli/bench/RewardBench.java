@@ -1,4 +1,6 @@
-package dev.racer.reward.python;
+package dev.racer.cli.bench;
+
+import dev.racer.reward.python.*;
 
 import dev.racer.car.CarState;
 import dev.racer.race.EnvConfig;
