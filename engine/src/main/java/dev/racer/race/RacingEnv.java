@@ -55,6 +55,7 @@ public final class RacingEnv {
     private double lastSteering;   // commanded [deg]
     private double lastSpeed;      // commanded [m/s]
     private boolean done = true;
+    private double simClock;       // [s] since the env was made, across episodes, as DeepRacer's sim_time
 
     public RacingEnv(Track track, EnvConfig config, RewardFunction rewardFunction, Sensor sensor) {
         this.track = track;
@@ -131,6 +132,7 @@ public final class RacingEnv {
         lastSpeed = Dynamics.clipSpeed(speed, spec);
         Dynamics.integrate(car, lastSteering, lastSpeed, config.dt(), spec);
         steps++;
+        simClock += config.dt();
         updateParams();
 
         double progress = params.progress();
@@ -201,6 +203,7 @@ public final class RacingEnv {
         }
         params.set(fx, fy, car.yaw * RAD_TO_DEG, onCenter.distance, left, progress, lastSpeed, lastSteering, steps,
                 width, TrackGeometry.prevOf(pn), TrackGeometry.nextOf(pn), onCenter.along, on);
+        params.setSimTime(simClock);
     }
 
     /**
