@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         TrainSpec spec;
         try {
             spec = new TrainSpec(track, rewardSpec, out, minutes, null, seed,
-                    workers == null ? Runtime.getRuntime().availableProcessors() : workers, null, null, null, false, null);
+                    workers == null ? Runtime.getRuntime().availableProcessors() : workers, null, null, null, false, null, false);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -64,6 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Path rulesFile;
     @Option(names = "--reversed", description = "drive the track in reverse")
     boolean reversed;
+    @Option(names = "--legacy-waypoints", description = TrackOption.LEGACY_WAYPOINTS)
+    boolean legacyWaypoints;
     @Option(names = "--seed", defaultValue = "0", description = "reset seed (default: ${DEFAULT-VALUE})")
     long seed;
     @Option(names = "--reward", paramLabel = "SPEC",
@@ -80,7 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         TimeTrialConfig rules = rules();
-        Track track = TrackOption.load(trackId);
+        Track track = TrackOption.load(trackId, legacyWaypoints);
         RewardFunction rewardFn = null;
         if (reward != null) {
             try {

@@ -34,6 +34,8 @@ final class ParamsCommand implements Callable<Integer> {
     int startWaypoint;
     @Option(names = "--reversed", description = "drive the track in reverse")
     boolean reversed;
+    @Option(names = "--legacy-waypoints", description = TrackOption.LEGACY_WAYPOINTS)
+    boolean legacyWaypoints;
     @Option(names = "--no-waypoints", description = "leave the (long) waypoints list out of the output")
     boolean noWaypoints;
 
@@ -42,7 +44,7 @@ final class ParamsCommand implements Callable<Integer> {
         if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(heading)) {
             throw new UserException("--x, --y and --heading must be finite numbers");
         }
-        Track track = TrackOption.load(trackId);
+        Track track = TrackOption.load(trackId, legacyWaypoints);
         if (startWaypoint < 0 || startWaypoint >= track.size()) {
             throw new UserException("--start-waypoint must be in 0.." + (track.size() - 1) + " for " + trackId);
         }

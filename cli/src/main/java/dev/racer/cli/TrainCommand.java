@@ -61,6 +61,9 @@ public final class TrainCommand implements Runnable {
                     + " camera models always use samediff)")
     String update;
 
+    @Option(names = "--legacy-waypoints", description = TrackOption.LEGACY_WAYPOINTS)
+    boolean legacyWaypoints;
+
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
@@ -70,7 +73,7 @@ public final class TrainCommand implements Runnable {
         try {
             spec = new TrainSpec(track, reward, out, minutes, steps, seed,
                     workers == null ? Runtime.getRuntime().availableProcessors() : workers,
-                    modelMetadata, hyperparameters, algorithm, resume, update);
+                    modelMetadata, hyperparameters, algorithm, resume, update, legacyWaypoints);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -60,6 +60,7 @@ public final class RacingEnv implements CarView {
     private double lastSteering;   // commanded [deg]
     private double lastSpeed;      // commanded [m/s]
     private boolean done = true;
+    private double simClock;       // [s] since the env was made, across episodes, as DeepRacer's sim_time
 
     /** An environment whose action space is the car's whole range (a continuous box). */
     public RacingEnv(Track track, EnvConfig config, RewardFunction rewardFunction, Sensor sensor) {
@@ -171,6 +172,7 @@ public final class RacingEnv implements CarView {
         lastSpeed = Dynamics.clipSpeed(speed, spec);
         Dynamics.integrate(car, lastSteering, lastSpeed, config.dt(), spec);
         steps++;
+        simClock += config.dt();
         updateParams();
 
         double progress = params.progress();
@@ -241,6 +243,7 @@ public final class RacingEnv implements CarView {
         }
         params.set(fx, fy, car.yaw * RAD_TO_DEG, onCenter.distance, left, progress, lastSpeed, lastSteering, steps,
                 width, TrackGeometry.prevOf(pn), TrackGeometry.nextOf(pn), onCenter.along, on);
+        params.setSimTime(simClock);
     }
 
     /**

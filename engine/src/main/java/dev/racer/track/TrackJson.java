@@ -88,7 +88,8 @@ public final class TrackJson {
         }
         JsonNode loop = root.get("loop");
         if (loop != null && loop.isBoolean() && !loop.asBoolean()) {
-            throw new TrackException(source + ": field \"loop\" is false: Racer races closed loops only");
+            throw new TrackException(source + ": field \"loop\" is false: open routes are not supported; Racer races"
+                    + " closed loops only");
         }
         return TrackValidator.validate(id, name, direction, attribution, rows, source);
     }

@@ -55,7 +55,8 @@ public final class Trainer {
 
     /** Trains until the budget is spent, a DeepRacer termination condition holds, or {@code stop} is set. */
     public static TrainSummary train(TrainSpec spec, Listener listener, AtomicBoolean stop) {
-        Track track = TrackLibrary.standard().get(spec.trackId());
+        Track track = TrackLibrary.standard().get(spec.trackId(),
+                dev.racer.track.WaypointNumbering.of(spec.legacyWaypoints()));
         try (RewardFunction probe = Rewards.load(spec.rewardSpec())) { // fail fast with the reward's own message
             probe.name();
         }
@@ -93,6 +94,7 @@ public final class Trainer {
             String rewardCopy = folder.copyReward(spec.rewardSpec());
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("track_id", spec.trackId());
+            params.put("legacy_waypoints", spec.legacyWaypoints());
             params.put("reward", spec.rewardSpec());
             params.put("reward_file", rewardCopy);
             params.put("training_algorithm", meta.trainingAlgorithm());

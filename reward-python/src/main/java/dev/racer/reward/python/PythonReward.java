@@ -205,7 +205,7 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
                 r = call.execute(p.x(), p.y(), p.heading(), p.distanceFromCenter(), p.allWheelsOnTrack(),
                         p.isLeftOfCenter(), p.isOfftrack(), p.isCrashed(), p.progress(), p.speed(),
                         p.steeringAngle(), p.steps(), p.trackWidth(), p.closestWaypointPrev(),
-                        p.closestWaypointNext(), p.projectionDistance()).asDouble();
+                        p.closestWaypointNext(), p.projectionDistance(), p.simTime()).asDouble();
             } finally {
                 started.setRelease(0);
             }
