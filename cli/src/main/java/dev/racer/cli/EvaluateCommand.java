@@ -18,6 +18,7 @@ import dev.racer.race.TrialResult;
 import dev.racer.reward.RewardException;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.Rewards;
+import dev.racer.trace.EvaluationLog;
 import dev.racer.trace.SimTraceWriter;
 import dev.racer.track.Track;
 import dev.racer.track.TrackGeometry;
@@ -28,6 +29,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,6 +82,10 @@ final class EvaluateCommand implements Callable<Integer> {
     String reward;
     @Option(names = "--trace", paramLabel = "FILE", description = "write a per-step sim-trace CSV (DeepRacer's columns)")
     Path trace;
+    @Option(names = "--no-model-log", description = "do not log the trial into the model folder (by default a model's"
+            + " trial is logged as DeepRacer-for-Cloud logs an evaluation: MODEL/evaluation-STAMP/evaluation-simtrace/"
+            + "0-iteration.csv and MODEL/metrics/EvaluationMetrics-STAMP.json, which deepracer-utils reads)")
+    boolean noModelLog;
     @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON")
     Path json;
     @Option(names = "--png", paramLabel = "FILE", description = "draw the laps on the track, coloured by speed")
@@ -112,7 +118,11 @@ final class EvaluateCommand implements Callable<Integer> {
             SimTraceWriter writer = trace == null ? null : SimTraceWriter.open(trace);
             TrialObserver observer = TrialObserver.NONE;
             if (writer != null) {
-                observer = observer.andThen(writer::row);
+                observer = observer.andThen(writer.trialObserver());
+            }
+            EvaluationLog modelLog = model == null || noModelLog ? null : EvaluationLog.open(model, Instant.now());
+            if (modelLog != null) {
+                observer = observer.andThen(modelLog.observer());
             }
             if (plot != null) {
                 observer = observer.andThen(plot.observer());
@@ -125,11 +135,17 @@ final class EvaluateCommand implements Callable<Integer> {
                 if (writer != null) {
                     writer.abort();
                 }
+                if (modelLog != null) {
+                    modelLog.abort();
+                }
                 throw e;
             }
             long t1 = System.nanoTime();
             if (writer != null) {
                 writer.close();
+            }
+            if (modelLog != null) {
+                modelLog.finish(result);
             }
             double wallMs = (t1 - t0) / 1e6;
             printTable(System.out, track, result, wallMs, (t0 - start) / 1e6);
@@ -147,6 +163,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 plot.note("off track " + result.offTracks() + ", resets " + result.resets());
                 plot.write(png);
                 System.out.println("Picture: " + png);
+            }
+            if (modelLog != null) {
+                System.out.println("Logged in the model folder: " + modelLog.traceFile() + ", " + modelLog.metricsFile());
             }
             if (trace != null) {
                 System.out.println("Sim-trace: " + trace + " (" + writer.rows() + " rows)");

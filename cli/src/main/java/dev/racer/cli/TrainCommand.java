@@ -2,6 +2,7 @@ package dev.racer.cli;
 
 import dev.racer.trainer.IterationMetrics;
 import dev.racer.trainer.TrainSpec;
+import dev.racer.trainer.TrainingTraces;
 import dev.racer.trainer.TrainSummary;
 import dev.racer.trainer.Trainer;
 import dev.racer.trainer.model.Hyperparameters;
@@ -61,6 +62,11 @@ public final class TrainCommand implements Runnable {
                     + " camera models always use samediff)")
     String update;
 
+    @Option(names = "--keep-traces", paramLabel = "N",
+            description = "when training ends, keep only the last N iterations' sim-traces (and the first, which"
+                    + " deepracer-utils needs); default: keep every one")
+    Integer keepTraces;
+
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
@@ -73,6 +79,9 @@ public final class TrainCommand implements Runnable {
                     modelMetadata, hyperparameters, algorithm, resume, update);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
+        }
+        if (keepTraces != null && keepTraces < 0) {
+            throw new UserException("--keep-traces: expected 0 or more, got " + keepTraces);
         }
         PrintStream err = System.err;
         AtomicBoolean stop = new AtomicBoolean();
@@ -90,6 +99,9 @@ public final class TrainCommand implements Runnable {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             TrainSummary s = Trainer.train(spec, new Progress(err, quiet), stop);
+            if (keepTraces != null) {
+                TrainingTraces.prune(s.modelDir(), keepTraces);
+            }
             if (System.console() != null && !quiet) {
                 err.println();
             }

@@ -38,7 +38,8 @@ class EvaluateCommandTest {
 
         var t = SimTraceReader.read(trace);
         assertEquals(SimTraceWriter.COLUMNS, t.header());
-        assertEquals(result.get("steps").asInt(), t.rows().size());
+        assertEquals(result.get("steps").asInt() + 1, t.rows().size(), "a prepare row, then one row per step");
+        assertEquals("prepare", t.rows().get(0).episodeStatus());
         SimTraceRow last = t.rows().get(t.rows().size() - 1);
         assertEquals(1, last.episode());
         assertEquals("lap_complete", last.episodeStatus());

@@ -83,6 +83,11 @@ public final class TimeTrial {
         TrialRow row = new TrialRow();
         row.env = env;
         row.result = r;
+        // DeepRacer's sim-trace starts with the state before the car moves ("prepare")
+        row.lap = 1;
+        row.status = EpisodeStatus.PREPARE;
+        row.action = -1;
+        observer.onStart(row);
         List<LapResult> laps = new ArrayList<>(rules.laps());
         Lap lap = new Lap(1, 1);
         int trialSteps = 0;
