@@ -115,12 +115,17 @@ final class EvaluateCommand implements Callable<Integer> {
                     : new TimeTrial(track, envConfig, rules, rf);
             TrackGeometry geo = TrackGeometry.of(track, reversed);
             LapPlot plot = png == null ? null : new LapPlot(geo).maxSpeed(envConfig.car().maxSpeed());
+            EvaluationLog modelLog;
+            try {
+                modelLog = model == null || noModelLog ? null : EvaluationLog.open(model, Instant.now());
+            } catch (UncheckedIOException e) {
+                throw new UserException(e.getMessage() + " (--no-model-log races without logging into the model folder)");
+            }
             SimTraceWriter writer = trace == null ? null : SimTraceWriter.open(trace);
             TrialObserver observer = TrialObserver.NONE;
             if (writer != null) {
                 observer = observer.andThen(writer.trialObserver());
             }
-            EvaluationLog modelLog = model == null || noModelLog ? null : EvaluationLog.open(model, Instant.now());
             if (modelLog != null) {
                 observer = observer.andThen(modelLog.observer());
             }

@@ -111,8 +111,51 @@ public final class TrainingTraces {
         }
         metricsDirty = true;
         writeMetrics();
+        dropLegacyTraces();
         copy(dir.resolve("model_metadata.json"), dir.resolve("model").resolve("model_metadata.json"));
         copy(dir.resolve("hyperparameters.json"), dir.resolve("ip").resolve("hyperparameters.json"));
+    }
+
+    /**
+     * Racer's earlier layout ({@code sim-trace/training|evaluation/iteration-NNNN.csv}) makes deepracer-utils
+     * take the folder for a console export and find nothing: its files go; a {@code sim-trace} folder holding
+     * anything else is left alone, with a warning.
+     */
+    private void dropLegacyTraces() {
+        Path legacy = dir.resolve("sim-trace");
+        if (!Files.isDirectory(legacy)) {
+            return;
+        }
+        try {
+            for (String kind : List.of("training", "evaluation")) {
+                Path d = legacy.resolve(kind);
+                if (Files.isDirectory(d)) {
+                    try (Stream<Path> files = Files.list(d)) {
+                        for (Path f : files.filter(g -> g.getFileName().toString().matches("iteration-\\d+\\.csv"))
+                                .toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                    if (isEmpty(d)) {
+                        Files.delete(d);
+                    }
+                }
+            }
+            if (isEmpty(legacy)) {
+                Files.delete(legacy);
+            } else {
+                System.err.println("warning: " + legacy + " holds files Racer did not write there; deepracer-utils"
+                        + " will take this folder for a console export until it is moved away");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(legacy + ": cannot remove Racer's earlier sim-traces: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isEmpty(Path d) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.findAny().isEmpty();
+        }
     }
 
     private static void copy(Path from, Path to) {

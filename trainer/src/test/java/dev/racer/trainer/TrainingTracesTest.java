@@ -170,6 +170,24 @@ class TrainingTracesTest {
         assertEquals(DeepRacerLayout.iterationFile(0), TrainingTraces.fileName(1));
     }
 
+    @Test
+    void racersEarlierSimTraceFolderGoes() throws IOException {
+        Path dir = tmp.resolve("old");
+        Files.createDirectories(dir.resolve("sim-trace/training"));
+        Files.createDirectories(dir.resolve("sim-trace/evaluation"));
+        Files.writeString(dir.resolve("sim-trace/training/iteration-0001.csv"), "x");
+        Files.writeString(dir.resolve("sim-trace/evaluation/iteration-0001.csv"), "x");
+        new TrainingTraces(dir, 1 / 15.0).start(0);
+        assertFalse(Files.exists(dir.resolve("sim-trace")), "deepracer-utils would take the folder for a console export");
+
+        Files.createDirectories(dir.resolve("sim-trace/training"));
+        Files.writeString(dir.resolve("sim-trace/training/iteration-0001.csv"), "x");
+        Files.writeString(dir.resolve("sim-trace/notes.txt"), "mine");
+        new TrainingTraces(dir, 1 / 15.0).start(0);
+        assertFalse(Files.exists(dir.resolve("sim-trace/training")));
+        assertTrue(Files.exists(dir.resolve("sim-trace/notes.txt")), "what Racer did not write stays");
+    }
+
     private static List<String> names(Path d) throws IOException {
         try (var files = Files.list(d)) {
             return files.map(f -> f.getFileName().toString())
