@@ -73,6 +73,10 @@ final class EvaluateCommand implements Callable<Integer> {
     String reward;
     @Option(names = "--trace", paramLabel = "FILE", description = "write a per-step sim-trace CSV (DeepRacer's columns)")
     Path trace;
+    @Option(names = "--no-model-log", description = "do not log the trial into the model folder (by default a model's"
+            + " trial is logged as DeepRacer-for-Cloud logs an evaluation: MODEL/evaluation-STAMP/evaluation-simtrace/"
+            + "0-iteration.csv and MODEL/metrics/EvaluationMetrics-STAMP.json, which deepracer-utils reads)")
+    boolean noModelLog;
     @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON")
     Path json;
     @Option(names = "--png", paramLabel = "FILE", description = "draw the laps on the track, coloured by speed")
@@ -93,11 +97,20 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         try (Driver driver = openDriver(); RewardFunction rf = rewardFn) {
             double startupMs = (System.nanoTime() - start) / 1e6;
-            Evaluation.Outcome o = Evaluation.run(new Evaluation.Request(track, reversed, rules, seed, rf,
-                    model == null ? null : model.toString(), trace, json, png), driver);
+            Evaluation.Outcome o;
+            try {
+                o = Evaluation.run(new Evaluation.Request(track, reversed, rules, seed, rf,
+                        model == null ? null : model.toString(), trace, json, png,
+                        model == null || noModelLog ? null : model), driver);
+            } catch (java.io.UncheckedIOException e) {
+                throw new UserException(e.getMessage() + " (--no-model-log races without logging into the model folder)");
+            }
             printTable(System.out, track, o.result(), o.wallMs(), startupMs);
             if (png != null) {
                 System.out.println("Picture: " + png);
+            }
+            if (o.log() != null) {
+                System.out.println("Logged in the model folder: " + o.log().traceFile() + ", " + o.log().metricsFile());
             }
             if (trace != null) {
                 System.out.println("Sim-trace: " + trace + " (" + o.traceRows() + " rows)");

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code racer reward ...}: work on Python reward functions. */
 @Command(name = "reward", description = "Work on DeepRacer Python reward functions.",
-        subcommands = {RewardCommand.Check.class, CommandLine.HelpCommand.class})
+        subcommands = {RewardCommand.Check.class, RewardReplayCommand.class, CommandLine.HelpCommand.class})
 public final class RewardCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

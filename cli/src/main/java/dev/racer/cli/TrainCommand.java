@@ -2,6 +2,7 @@ package dev.racer.cli;
 
 import dev.racer.trainer.IterationMetrics;
 import dev.racer.trainer.TrainSpec;
+import dev.racer.trainer.TrainingTraces;
 import dev.racer.trainer.TrainSummary;
 import dev.racer.trainer.Trainer;
 import dev.racer.model.Hyperparameters;
@@ -64,6 +65,11 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--legacy-waypoints", description = TrackOption.LEGACY_WAYPOINTS)
     boolean legacyWaypoints;
 
+    @Option(names = "--keep-traces", paramLabel = "N",
+            description = "when training ends, keep only the last N iterations' sim-traces (and the first, which"
+                    + " deepracer-utils needs); default: keep every one")
+    Integer keepTraces;
+
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
@@ -77,7 +83,13 @@ public final class TrainCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        train(spec, quiet);
+        if (keepTraces != null && keepTraces < 0) {
+            throw new UserException("--keep-traces: expected 0 or more, got " + keepTraces);
+        }
+        TrainSummary s = train(spec, quiet);
+        if (keepTraces != null) {
+            TrainingTraces.prune(s.modelDir(), keepTraces);
+        }
     }
 
     /**

@@ -38,7 +38,8 @@ class EvaluateCommandTest {
 
         var t = SimTraceReader.read(trace);
         assertEquals(SimTraceWriter.COLUMNS, t.header());
-        assertEquals(result.get("steps").asInt(), t.rows().size());
+        assertEquals(result.get("steps").asInt() + 1, t.rows().size(), "a prepare row, then one row per step");
+        assertEquals("prepare", t.rows().get(0).episodeStatus());
         SimTraceRow last = t.rows().get(t.rows().size() - 1);
         assertEquals(1, last.episode());
         assertEquals("lap_complete", last.episodeStatus());
@@ -83,6 +84,50 @@ class EvaluateCommandTest {
         CliRun broken = CliRun.of("evaluate", model.toString(), "--track", "reinvent_base");
         assertEquals(2, broken.exitCode());
         assertTrue(broken.err().contains("empty model file"), broken.err());
+    }
+
+    @Test
+    void aModelsTrialIsLoggedIntoItsFolderAsDeepRacerForCloudLogsAnEvaluation(@TempDir Path dir) throws Exception {
+        Path model = Files.createDirectories(dir.resolve("m"));
+        Files.writeString(model.resolve("test-model.txt"), "weights");
+        for (int i = 0; i < 2; i++) {
+            Path json = dir.resolve("r" + i + ".json");
+            CliRun run = CliRun.of("evaluate", model.toString(), "--track", "reinvent_base", "--laps", "2",
+                    "--json", json.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().contains("Logged in the model folder: "), run.out());
+        }
+        CliRun quiet = CliRun.of("evaluate", model.toString(), "--track", "reinvent_base", "--laps", "1", "--no-model-log");
+        assertEquals(0, quiet.exitCode(), quiet.err());
+        java.util.List<Path> evals;
+        try (var s = Files.list(model)) {
+            evals = s.filter(p -> p.getFileName().toString().matches("evaluation-\\d{14}")).sorted().toList();
+        }
+        assertEquals(2, evals.size(), "one folder per logged evaluation, each its own stream: " + evals);
+        for (int i = 0; i < 2; i++) {
+            String stamp = evals.get(i).getFileName().toString().substring("evaluation-".length());
+            var rows = SimTraceReader.read(evals.get(i).resolve("evaluation-simtrace/0-iteration.csv")).rows();
+            assertEquals("prepare", rows.get(0).episodeStatus());
+            assertEquals(0.0, rows.get(0).tstamp());
+            JsonNode laps = Jsons.mapper().readTree(dir.resolve("r" + i + ".json").toFile()).get("result").get("laps");
+            JsonNode metrics = Jsons.mapper().readTree(model.resolve("metrics/EvaluationMetrics-" + stamp + ".json")
+                    .toFile()).get("metrics");
+            assertEquals(2, metrics.size());
+            long start = 0;
+            for (int lap = 0; lap < 2; lap++) {
+                JsonNode m = metrics.get(lap);
+                assertEquals(laps.get(lap).get("timeMs").asLong(), m.get("elapsed_time_in_milliseconds").asLong());
+                assertEquals(start, m.get("start_time").asLong());
+                assertEquals(lap + 1, m.get("trial").asInt());
+                assertEquals("Lap complete", m.get("episode_status").asText());
+                assertEquals(100, m.get("completion_percentage").asInt());
+                // the lap's time in the trace: from the previous lap's last row (or the prepare row) to its last
+                final int ep = lap;
+                double end = rows.stream().filter(r -> r.episode() == ep).mapToDouble(SimTraceRow::tstamp).max().orElseThrow();
+                assertEquals(start + m.get("elapsed_time_in_milliseconds").asLong(), Math.round(end * 1000));
+                start += m.get("elapsed_time_in_milliseconds").asLong();
+            }
+        }
     }
 
     @Test

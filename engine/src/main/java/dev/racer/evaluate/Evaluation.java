@@ -10,10 +10,12 @@ import dev.racer.race.TimeTrialConfig;
 import dev.racer.race.TrialObserver;
 import dev.racer.race.TrialResult;
 import dev.racer.reward.RewardFunction;
+import dev.racer.trace.EvaluationLog;
 import dev.racer.trace.SimTraceWriter;
 import dev.racer.track.Track;
 import dev.racer.track.TrackGeometry;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -32,9 +34,12 @@ public final class Evaluation {
      * @param trace  sim-trace CSV to write, or null
      * @param json   result JSON to write, or null
      * @param png    lap picture to write, or null
+     * @param modelLog model folder to log the trial into as DeepRacer-for-Cloud does
+     *                 ({@code evaluation-STAMP/evaluation-simtrace/}, {@code metrics/EvaluationMetrics-STAMP.json}),
+     *                 or null
      */
     public record Request(Track track, boolean reversed, TimeTrialConfig rules, long seed, RewardFunction reward,
-                          String model, Path trace, Path json, Path png) {
+                          String model, Path trace, Path json, Path png, Path modelLog) {
         public Request {
             java.util.Objects.requireNonNull(track, "track");
             java.util.Objects.requireNonNull(rules, "rules");
@@ -42,7 +47,7 @@ public final class Evaluation {
 
         /** A request with no files written. */
         public static Request of(Track track, TimeTrialConfig rules) {
-            return new Request(track, false, rules, 0, null, null, null, null, null);
+            return new Request(track, false, rules, 0, null, null, null, null, null, null);
         }
     }
 
@@ -56,8 +61,9 @@ public final class Evaluation {
      *
      * @param wallMs      wall time of the race itself [ms]
      * @param traceRows   rows written to the sim-trace (0 without one)
+     * @param log         the log written into the model folder, or null
      */
-    public record Outcome(Report report, double wallMs, long traceRows) {
+    public record Outcome(Report report, double wallMs, long traceRows, EvaluationLog log) {
         public TrialResult result() {
             return report.result();
         }
@@ -73,10 +79,14 @@ public final class Evaluation {
                 : new TimeTrial(r.track(), envConfig, r.rules(), r.reward());
         TrackGeometry geo = TrackGeometry.of(r.track(), r.reversed());
         LapPlot plot = r.png() == null ? null : new LapPlot(geo).maxSpeed(envConfig.car().maxSpeed());
+        EvaluationLog log = r.modelLog() == null ? null : EvaluationLog.open(r.modelLog(), Instant.now());
         SimTraceWriter writer = r.trace() == null ? null : SimTraceWriter.open(r.trace());
         TrialObserver observer = TrialObserver.NONE;
         if (writer != null) {
-            observer = observer.andThen(writer::row);
+            observer = observer.andThen(writer.trialObserver());
+        }
+        if (log != null) {
+            observer = observer.andThen(log.observer());
         }
         if (plot != null) {
             observer = observer.andThen(plot.observer());
@@ -89,6 +99,9 @@ public final class Evaluation {
             if (writer != null) {
                 writer.abort();
             }
+            if (log != null) {
+                log.abort();
+            }
             throw e;
         }
         double wallMs = (System.nanoTime() - t0) / 1e6;
@@ -96,6 +109,9 @@ public final class Evaluation {
         if (writer != null) {
             writer.close();
             rows = writer.rows();
+        }
+        if (log != null) {
+            log.finish(result);
         }
         if (plot != null) {
             plot.title(String.format(Locale.ROOT, "%s on %s%s: %s", result.driver(), r.track().id(),
@@ -116,7 +132,7 @@ public final class Evaluation {
         if (r.json() != null) {
             Jsons.writeAtomically(r.json(), report);
         }
-        return new Outcome(report, wallMs, rows);
+        return new Outcome(report, wallMs, rows, log);
     }
 
     /** "2/3 laps, best lap 12.345 s". */

@@ -69,6 +69,8 @@ public final class TimeTrial {
         RaceSession session = new RaceSession(new RacingEnv(track, envConfig, reward, driver.newSensor()), rules,
                 driver);
         session.start(seed);
+        // DeepRacer's sim-trace starts with the state before the car moves ("prepare")
+        observer.onStart(session.row());
         while (!session.isFinished()) {
             observer.onRow(session.step());
         }

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Reads a sim-trace CSV: Racer's (written by {@link SimTraceWriter}) or DeepRacer's own. Columns are found by
- * name, so extra or reordered columns are fine; DeepRacer's columns must all be there. Errors name the file,
- * line and column.
+ * name, so extra or reordered columns are fine; DeepRacer's columns must all be there. The actual speed is
+ * read from {@code actual_speed}, or from {@code speed} in traces written before Racer renamed it. Errors
+ * name the file, line and column.
  */
 public final class SimTraceReader {
 
@@ -71,7 +72,7 @@ public final class SimTraceReader {
                     f.real("yaw"), f.real("steer"), f.real("throttle"), f.action(), f.real("reward"),
                     f.bool("done"), f.bool("all_wheels_on_track"), f.real("progress"),
                     f.integer("closest_waypoint"), f.real("track_len"), f.real("tstamp"),
-                    f.text("episode_status"), f.real("pause_duration"), f.optReal("speed"), f.optInt("lap"),
+                    f.text("episode_status"), f.real("pause_duration"), f.optReal(col.containsKey("actual_speed") ? "actual_speed" : "speed"), f.optInt("lap"),
                     f.optInt("wheels_on_track")));
         }
         return new SimTrace(header, rows);

@@ -5,7 +5,8 @@ package dev.racer.trace;
  * integers) in traces that lack them, such as DeepRacer's own.
  *
  * @param episode           episode number (a lap, in a time trial), from 0
- * @param steps             step in the episode, from 1
+ * @param steps             step in the episode: 0 on Racer's {@code prepare} row, then from 1 (DeepRacer's own
+ *                          traces number their prepare row 1)
  * @param x                 front point x [m]
  * @param y                 front point y [m]
  * @param yaw               heading [deg]

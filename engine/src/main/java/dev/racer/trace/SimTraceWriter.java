@@ -2,8 +2,7 @@ package dev.racer.trace;
 
 import dev.racer.io.AtomicFiles;
 import dev.racer.race.EpisodeStatus;
-import dev.racer.race.RacingEnv;
-import dev.racer.race.StepResult;
+import dev.racer.race.TrialObserver;
 import dev.racer.race.TrialRow;
 import dev.racer.reward.RewardParams;
 import java.io.BufferedWriter;
@@ -18,17 +17,27 @@ import java.util.List;
 
 /**
  * Writes a DeepRacer sim-trace: one CSV row per step, with DeepRacer's columns in DeepRacer's order and
- * meaning, so that racers' log-analysis notebooks read it, then Racer's own columns.
+ * meaning (the simapp's {@code StepMetrics}), so that deepracer-utils ({@code deepracer.logs}) and the
+ * log-analysis notebooks read it, then Racer's own columns.
  *
- * <p>DeepRacer's columns ({@link #DEEPRACER_COLUMNS}): {@code episode} (from 0), {@code steps} (from 1 in
- * the episode), {@code X, Y} the car's front point [m] (the params' {@code x, y}), {@code yaw} [deg],
- * {@code steer} the commanded steering [deg], {@code throttle} the commanded speed [m/s], {@code action}
- * the discrete action index (-1 when there is none), {@code reward}, {@code done} ({@code True/False}),
+ * <p>DeepRacer's columns ({@link #DEEPRACER_COLUMNS}): {@code episode} (from 0), {@code steps},
+ * {@code X, Y} the car's front point [m] (the params' {@code x, y}), {@code yaw} [deg], {@code steer} the
+ * commanded steering [deg], {@code throttle} the commanded speed [m/s], {@code action} the discrete action
+ * index (-1 when there is none), {@code reward}, {@code done} ({@code True/False}),
  * {@code all_wheels_on_track} ({@code True/False}), {@code progress} [%], {@code closest_waypoint} (the nearer
  * of the params' previous and next waypoints), {@code track_len} [m], {@code tstamp} simulation time [s],
- * {@code episode_status} ({@code in_progress, off_track, pause, lap_complete}...) and {@code pause_duration}
- * (penalty time left [s]). Racer's ({@link #RACER_COLUMNS}): {@code speed} the actual speed [m/s],
- * {@code lap} (from 1), {@code wheels_on_track} (0..4).
+ * {@code episode_status} ({@code prepare, in_progress, off_track, pause, lap_complete}...) and
+ * {@code pause_duration} (penalty time left [s]). Racer's ({@link #RACER_COLUMNS}): {@code actual_speed}
+ * the car's actual speed [m/s], {@code lap} (from 1), {@code wheels_on_track} (0..4). They are named so that
+ * nothing clashes after deepracer-utils renames {@code X, Y, steer, throttle, all_wheels_on_track} to
+ * {@code x, y, steering_angle, speed, on_track} (a Racer column called {@code speed} did, and broke its
+ * action breakdown and evaluation plots).
+ *
+ * <p>Each episode starts with a {@code prepare} row, as the simapp writes one: the car's state before it
+ * moves, reward 0, with the first step's commanded action. deepracer-utils times an episode as the sum of
+ * {@code tstamp} differences after that row, so the first row must be there for lap times to come out
+ * right. Racer numbers that row's {@code steps} 0, so that the rows after it carry the params' {@code steps}
+ * (the simapp, whose prepare phase is itself a step, numbers it 1).
  *
  * <p>Numbers are written as Java's shortest round-trip decimal form, so a reader gets back exactly what was
  * written. The file appears atomically: rows go to a temporary file beside it, renamed on {@link #close()}
@@ -38,7 +47,7 @@ public final class SimTraceWriter implements Closeable {
     public static final List<String> DEEPRACER_COLUMNS = List.of("episode", "steps", "X", "Y", "yaw", "steer",
             "throttle", "action", "reward", "done", "all_wheels_on_track", "progress", "closest_waypoint",
             "track_len", "tstamp", "episode_status", "pause_duration");
-    public static final List<String> RACER_COLUMNS = List.of("speed", "lap", "wheels_on_track");
+    public static final List<String> RACER_COLUMNS = List.of("actual_speed", "lap", "wheels_on_track");
     public static final List<String> COLUMNS;
 
     static {
@@ -53,6 +62,10 @@ public final class SimTraceWriter implements Closeable {
     private final StringBuilder line = new StringBuilder(256);
     private long rows;
     private boolean closed;
+    /** the state before the car moves, held until the first step gives the prepare row its action */
+    private RewardParams pendingPrepare;
+    private double pendingPrepareTime;
+    private int pendingPrepareEpisode;
 
     private SimTraceWriter(Path file) throws IOException {
         this.file = file.toAbsolutePath();
@@ -84,6 +97,25 @@ public final class SimTraceWriter implements Closeable {
         return rows;
     }
 
+    /**
+     * An observer that writes a time trial's rows: the {@code prepare} row at the start
+     * ({@link TrialObserver#onStart}), then one row per driving step and pause step, one episode per lap, as
+     * DeepRacer's evaluation logs them.
+     */
+    public TrialObserver trialObserver() {
+        return new TrialObserver() {
+            @Override
+            public void onStart(TrialRow row) {
+                prepare(row.lap() - 1, row.params(), row.time());
+            }
+
+            @Override
+            public void onRow(TrialRow row) {
+                row(row);
+            }
+        };
+    }
+
     /** A time-trial row: one episode per lap, as DeepRacer's evaluation logs them. */
     public void row(TrialRow r) {
         RewardParams p = r.params();
@@ -92,17 +124,14 @@ public final class SimTraceWriter implements Closeable {
     }
 
     /**
-     * A training row, right after {@code env.step}: the step counter, commanded action, status and done flag
-     * come from the environment.
-     *
-     * @param episode the trainer's episode number, from 0
-     * @param action  the discrete action index, or -1
-     * @param tstamp  simulation time [s] (a trainer may keep one clock across episodes)
+     * The episode's first row: the car's state {@code p} before it moves, at {@code tstamp}. It is written
+     * with the next row, which gives it its commanded action (as in the simapp, whose prepare row shows the
+     * action chosen at that state). {@code p} is copied.
      */
-    public void row(int episode, RacingEnv env, StepResult r, int action, double tstamp) {
-        RewardParams p = r.params();
-        row(episode, p.steps(), p, p.steeringAngle(), p.speed(), action, r.reward(), r.done(), r.status(), tstamp,
-                0, env.carSpeed(), 1);
+    public void prepare(int episode, RewardParams p, double tstamp) {
+        pendingPrepare = p.copy();
+        pendingPrepareTime = tstamp;
+        pendingPrepareEpisode = episode;
     }
 
     /** A row with every value given; position, heading, progress and waypoints come from {@code p}. */
@@ -111,6 +140,12 @@ public final class SimTraceWriter implements Closeable {
                     double speed, int lap) {
         if (closed) {
             throw new IllegalStateException("sim-trace " + file + " is closed");
+        }
+        if (pendingPrepare != null && status != EpisodeStatus.PREPARE) {
+            RewardParams q = pendingPrepare;
+            pendingPrepare = null;
+            row(pendingPrepareEpisode, 0, q, steer, throttle, action, 0, false, EpisodeStatus.PREPARE,
+                    pendingPrepareTime, 0, 0, lap);
         }
         StringBuilder b = line;
         b.setLength(0);
@@ -159,6 +194,12 @@ public final class SimTraceWriter implements Closeable {
     public void close() {
         if (closed) {
             return;
+        }
+        if (pendingPrepare != null) {
+            // a trial that ended before its first step still shows where the car stood
+            RewardParams q = pendingPrepare;
+            pendingPrepare = null;
+            row(pendingPrepareEpisode, 0, q, 0, 0, -1, 0, false, EpisodeStatus.PREPARE, pendingPrepareTime, 0, 0, 1);
         }
         closed = true;
         try {

@@ -16,6 +16,7 @@ import dev.racer.race.StepResult;
 import dev.racer.race.TimeTrial;
 import dev.racer.race.TimeTrialConfig;
 import dev.racer.race.TrialResult;
+import dev.racer.race.TrialObserver;
 import dev.racer.race.TrialRow;
 import dev.racer.race.TrialStatus;
 import dev.racer.reward.CenterLineReward;
@@ -77,11 +78,20 @@ class SimTraceTest {
         List<Expected> expected = new ArrayList<>();
         TimeTrial trial = new TimeTrial(BASE, EnvConfig.DEFAULT, TimeTrialConfig.DEFAULT, new CenterLineReward());
         TrialResult result;
+        RewardParams[] start = new RewardParams[1];
         try (SimTraceWriter w = SimTraceWriter.open(file)) {
-            result = trial.run(new OffOnce(), 0, row -> {
-                expected.add(Expected.of(row));
-                w.row(row);
-            });
+            TrialObserver seen = new TrialObserver() {
+                @Override
+                public void onStart(TrialRow row) {
+                    start[0] = row.params().copy();
+                }
+
+                @Override
+                public void onRow(TrialRow row) {
+                    expected.add(Expected.of(row));
+                }
+            };
+            result = trial.run(new OffOnce(), 0, seen.andThen(w.trialObserver()));
             assertFalse(Files.exists(file), "the file appears only when complete");
         }
         assertEquals(TrialStatus.FINISHED, result.status());
@@ -93,13 +103,29 @@ class SimTraceTest {
         SimTraceReader.SimTrace trace = SimTraceReader.read(file);
         assertEquals(DEEPRACER, trace.header().subList(0, DEEPRACER.size()));
         assertEquals(SimTraceWriter.COLUMNS, trace.header());
-        assertEquals(expected.size(), trace.rows().size());
+        assertEquals(expected.size() + 1, trace.rows().size(), "a prepare row, then one row per trial row");
+        // the prepare row: where the car stood before it moved, at time 0, with the first step's action
+        SimTraceRow prep = trace.rows().get(0);
+        assertEquals("prepare", prep.episodeStatus());
+        assertEquals(0, prep.episode());
+        assertEquals(0, prep.steps());
+        assertEquals(start[0].x(), prep.x());
+        assertEquals(start[0].y(), prep.y());
+        assertEquals(start[0].heading(), prep.yaw());
+        assertEquals(start[0].progress(), prep.progress());
+        assertEquals(0.0, prep.tstamp());
+        assertEquals(0.0, prep.reward());
+        assertFalse(prep.done());
+        assertEquals(expected.get(0).action(), prep.action());
+        assertEquals(expected.get(0).steer(), prep.steer());
+        assertEquals(expected.get(0).throttle(), prep.throttle());
+        assertEquals(1, trace.rows().stream().filter(r -> r.episodeStatus().equals("prepare")).count());
         double[][] wps = BASE.rows();
         int pauses = 0;
         for (int i = 0; i < expected.size(); i++) {
             Expected e = expected.get(i);
-            SimTraceRow r = trace.rows().get(i);
-            String at = "row " + (i + 1);
+            SimTraceRow r = trace.rows().get(i + 1);
+            String at = "row " + (i + 2);
             assertEquals(e.episode(), r.episode(), at);
             assertEquals(e.steps(), r.steps(), at);
             assertEquals(e.x(), r.x(), at);
@@ -141,41 +167,64 @@ class SimTraceTest {
         String text = read(file);
         String[] lines = text.split("\n");
         assertEquals(String.join(",", SimTraceWriter.COLUMNS), lines[0]);
-        assertTrue(lines[1].startsWith("0,1,"), lines[1]);
+        assertTrue(lines[1].startsWith("0,0,"), lines[1]);
+        assertTrue(lines[2].startsWith("0,1,"), lines[2]);
         assertTrue(text.contains(",False,True,"), "done / all_wheels_on_track as Python writes them");
         assertTrue(text.contains(",off_track,2.0,"), "the off-track row carries the penalty about to start");
     }
 
     @Test
-    void trainingRowsComeFromTheEnvironment(@TempDir Path dir) {
+    void prepareRowTakesTheNextRowsActionAndStartsEachEpisode(@TempDir Path dir) {
         Path file = dir.resolve("train.csv");
         RacingEnv env = new RacingEnv(BASE, EnvConfig.DEFAULT, new CenterLineReward(), Sensor.none());
         PurePursuitDriver d = new PurePursuitDriver();
         List<double[]> seen = new ArrayList<>();
+        double clock = 10;
         try (SimTraceWriter w = SimTraceWriter.open(file)) {
             for (int episode = 0; episode < 2; episode++) {
-                env.reset(episode);
+                StepResult start = env.reset(episode);
                 d.reset(env);
+                seen.add(new double[] {start.params().x(), 0, 0, 0});
+                w.prepare(episode, start.params(), clock);
                 for (int k = 0; k < 20; k++) {
                     StepResult r = env.step(d.act(env, null));
-                    w.row(episode, env, r, 3, env.time());
+                    w.row(episode, r.params().steps(), r.params(), r.params().steeringAngle(), r.params().speed(), 3,
+                            r.reward(), r.done(), r.status(), clock + env.time(), 0, env.carSpeed(), 1);
                     seen.add(new double[] {r.params().x(), r.reward(), r.params().steps(), env.carSpeed()});
                 }
+                clock += env.time();
             }
-            assertEquals(40, w.rows());
+            assertEquals(42, w.rows());
         }
         var rows = SimTraceReader.read(file).rows();
-        assertEquals(40, rows.size());
-        for (int i = 0; i < 40; i++) {
+        assertEquals(42, rows.size());
+        double last = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < 42; i++) {
             SimTraceRow r = rows.get(i);
-            assertEquals(i / 20, r.episode());
-            assertEquals(i % 20 + 1, r.steps());
+            assertEquals(i / 21, r.episode());
+            assertEquals(i % 21, r.steps());
             assertEquals(seen.get(i)[0], r.x());
             assertEquals(seen.get(i)[1], r.reward());
-            assertEquals(seen.get(i)[3], r.speed());
-            assertEquals(3, r.action());
-            assertEquals(EpisodeStatus.IN_PROGRESS.traceName(), r.episodeStatus());
-            assertEquals((i % 20 + 1) / 15.0, r.tstamp(), 1e-12);
+            assertEquals(3, r.action(), "the prepare row shows the first step's action");
+            assertEquals(i % 21 == 0 ? "prepare" : "in_progress", r.episodeStatus());
+            if (i % 21 != 0) {
+                assertEquals(seen.get(i)[3], r.speed());
+            }
+            assertEquals(10 + (i / 21) * 20 / 15.0 + (i % 21) / 15.0, r.tstamp(), 1e-9);
+            // one clock across episodes: the next episode's prepare row is where the last one ended
+            assertTrue(i % 21 == 0 ? r.tstamp() >= last : r.tstamp() > last, "row " + i);
+            last = r.tstamp();
+        }
+    }
+
+    @Test
+    void racersColumnsClashWithNothingDeepracerUtilsNames() {
+        // deepracer-utils renames X, Y, steer, throttle, all_wheels_on_track and adds these columns itself
+        List<String> utils = List.of("x", "y", "steering_angle", "speed", "on_track", "iteration", "worker",
+                "stream", "unique_episode", "wall_clock", "delta_time", "delta_dist", "new_reward");
+        for (String c : SimTraceWriter.RACER_COLUMNS) {
+            assertFalse(utils.contains(c), c);
+            assertFalse(DEEPRACER.contains(c), c);
         }
     }
 

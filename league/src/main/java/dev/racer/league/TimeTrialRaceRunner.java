@@ -8,6 +8,7 @@ import dev.racer.race.TimeTrialConfig;
 import dev.racer.race.TrialResult;
 import dev.racer.track.Track;
 import dev.racer.track.TrackLibrary;
+import dev.racer.race.TrialObserver;
 import dev.racer.trace.SimTraceWriter;
 import java.nio.file.Path;
 
@@ -43,13 +44,13 @@ public final class TimeTrialRaceRunner implements RaceRunner {
         SimTraceWriter trace = SimTraceWriter.open(traceOut);
         boolean ok = false;
         try (Driver driver = DriverProvider.openModel(modelDir)) {
-            TrialResult r = trial.run(driver, 0, row -> {
+            TrialObserver deadline = row -> {
                 if ((row.trialRow() & 63) == 0
                         && (System.nanoTime() - deadlineNanos > 0 || Thread.currentThread().isInterrupted())) {
                     throw new RaceTimeoutException("the race ran past the evaluation time limit");
                 }
-                trace.row(row);
-            });
+            };
+            TrialResult r = trial.run(driver, 0, deadline.andThen(trace.trialObserver()));
             ok = true;
             return RaceOutcome.of(r);
         } finally {

@@ -24,8 +24,7 @@ import java.util.stream.Stream;
  *   checkpoint/             the last checkpoint: state.json + model-NNNNNN.sd (written atomically)
  *   metrics.jsonl           one JSON object per iteration
  *   metrics.csv             the same as CSV
- *   sim-trace/training/iteration-NNNN.csv    DeepRacer sim-trace of a sampled episode per iteration (last 20)
- *   sim-trace/evaluation/iteration-NNNN.csv  the same for the greedy evaluation episodes (last 20)
+ *   training-simtrace/N-iteration.csv, metrics/TrainingMetrics.json ...   DeepRacer-for-Cloud's logs (TrainingTraces)
  * </pre>
  * The metrics rows are the trainer's; this class knows only the file names.
  */

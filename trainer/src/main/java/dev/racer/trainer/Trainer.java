@@ -156,7 +156,8 @@ public final class Trainer {
         String reason = "budget";
         double lastEval = Double.NaN;
         listener.started(spec, meta, hp, iteration);
-        TrainingTraces traces = new TrainingTraces(folder.dir());
+        TrainingTraces traces = new TrainingTraces(folder.dir(), envConfig().dt());
+        traces.start(episodes);
         long t0 = System.nanoTime();
         try (ClippedPpo ppo = new ClippedPpo(env, meta, hp, cfg, net, spec.seed(), spec.workers())) {
             while (true) {
@@ -207,6 +208,7 @@ public final class Trainer {
                 }
             }
         }
+        traces.finish();
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new TrainSummary(folder.dir(), "clipped_ppo", iteration, episodes, steps, seconds,
                 (steps - startSteps) / Math.max(1e-9, seconds), lastEval, reason, run);

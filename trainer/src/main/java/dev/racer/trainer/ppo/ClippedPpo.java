@@ -105,7 +105,8 @@ public final class ClippedPpo implements AutoCloseable {
      * @param params   the reward parameters after the step (a copy)
      * @param action   the discrete action index, or -1
      * @param carSpeed the car's actual speed [m/s]
-     * @param time     simulation time since the episode's start [s]
+     * @param time     simulation time since the episode's start [s]; the first step of a trace is the reset
+     *                 state, status {@link EpisodeStatus#PREPARE}
      */
     public record TraceStep(RewardParams params, int action, double reward, boolean done, EpisodeStatus status,
                             double carSpeed, double time) {
@@ -348,6 +349,8 @@ public final class ClippedPpo implements AutoCloseable {
         int t = 0;
         if (traced) {
             ep.trace = new ArrayList<>();
+            // the sim-trace's first row: the state before the car moves (DeepRacer's "prepare")
+            ep.trace.add(new TraceStep(r.params().copy(), -1, 0, false, EpisodeStatus.PREPARE, racing.carSpeed(), 0));
         }
         while (true) {
             if (t == cap) {
