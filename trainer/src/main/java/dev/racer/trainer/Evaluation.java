@@ -50,6 +50,7 @@ public final class Evaluation {
     /** Races one evaluation lap from {@code startRow}; {@code observer} sees every row. */
     public static Lap race(RaceSession session, long seed, int startRow, TrialObserver observer) {
         session.start(seed, ResetOptions.at(startRow));
+        observer.onStart(session.row()); // the state before the car moves, as DeepRacer's traces start
         EpisodeStatus last = EpisodeStatus.PREPARE;
         while (!session.isFinished()) {
             last = session.step().status();

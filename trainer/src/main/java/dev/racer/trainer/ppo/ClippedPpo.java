@@ -3,6 +3,8 @@ package dev.racer.trainer.ppo;
 import dev.racer.race.Driver;
 import dev.racer.race.EpisodeStatus;
 import dev.racer.race.RaceSession;
+import dev.racer.race.TrialObserver;
+import dev.racer.race.TrialRow;
 import dev.racer.race.RacingEnv;
 import dev.racer.race.ResetOptions;
 import dev.racer.race.StepResult;
@@ -315,10 +317,18 @@ public final class ClippedPpo implements AutoCloseable {
         Episode ep = new Episode();
         ep.trace = new ArrayList<>();
         long resetSeed = new SplittableRandom(episodeSeed).nextLong();
-        Evaluation.Lap lap = Evaluation.race(session, resetSeed, row, r -> {
-            ep.totalReward += r.reward();
-            ep.trace.add(new TraceStep(r.params().copy(), r.action(), r.reward(), session.isFinished(), r.status(),
-                    r.speed(), r.time()));
+        Evaluation.Lap lap = Evaluation.race(session, resetSeed, row, new TrialObserver() {
+            @Override
+            public void onStart(TrialRow r) {
+                ep.trace.add(new TraceStep(r.params().copy(), -1, 0, false, EpisodeStatus.PREPARE, r.speed(), r.time()));
+            }
+
+            @Override
+            public void onRow(TrialRow r) {
+                ep.totalReward += r.reward();
+                ep.trace.add(new TraceStep(r.params().copy(), r.action(), r.reward(), session.isFinished(), r.status(),
+                        r.speed(), r.time()));
+            }
         });
         ep.lap = lap;
         ep.steps = lap.steps();
