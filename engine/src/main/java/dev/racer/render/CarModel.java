@@ -5,8 +5,8 @@ import org.joml.Matrix4f;
 
 /**
  * DeepRacer's 1/18-scale car as meshes in its own frame: origin at the rear-axle centre on the ground, x forward,
- * y left, z up. The body is a dark chassis plate with bumpers, a low shell that rises from a flat tail over the
- * wheelbase and slopes to a low nose, a sensor/battery bump on the back of the roof and the camera on its mount at the front
+ * y left, z up. The body is a dark chassis plate with bumpers, a low shell from a flat tail to a sloped nose with a
+ * narrower cabin on it (tinted sides), a sensor/battery bump on the back of the roof and the camera on its mount at the front
  * (where {@link Cameras#onboard} looks from); one wheel mesh (a 12-sided tyre with light hubs) is drawn four
  * times, the front wheels turned with the steering. Faces wind outwards (see {@link Mesh#normals()}). Draw with
  * the depth test on.
@@ -20,6 +20,8 @@ public final class CarModel {
     public static final int CAMERA = 0x101014;
     public static final int LENS = 0x3A4A66;
     public static final int DECK = 0x1C1C20;
+    /** the cabin's tinted sides */
+    public static final int GLASS = 0x23272F;
     public static final int TYRE = 0x141414;
     public static final int TYRE_SIDE = 0x2A2A2A;
     public static final int HUB = 0xB8B8BC;
@@ -70,20 +72,27 @@ public final class CarModel {
         // the shell: a side profile (counter-clockwise, x forward, z up) extruded across, between the wheels (which
         // stand out at the sides as DeepRacer's do)
         double sh = spec.axleTrack() / 2 - WHEEL_WIDTH / 2 - 0.002;
-        double[] profile = {
+        double[] lower = {
             -0.07, 0.032,         // tail, bottom
             wb + 0.08, 0.032,     // nose, bottom
             wb + 0.08, 0.046,     // nose tip
-            wb + 0.03, 0.070,     // bonnet
-            wb - 0.03, 0.082,     // front of the roof
-            0.01, 0.084,          // back of the roof
-            -0.055, 0.068,        // rear deck
+            wb + 0.02, 0.064,     // bonnet
+            -0.06, 0.066,         // rear deck
             -0.07, 0.058,         // tail, top
         };
-        b.prismY(profile, -sh, sh, shell, shellTop);
-        // the sensor/battery bump on the rear of the roof and the camera on its mount at the front
-        b.box(-0.035, -0.04, 0.078, 0.05, 0.04, 0.094, DECK, DECK);
-        b.box(wb - 0.02, -0.008, 0.078, wb - 0.005, 0.008, 0.100, CAMERA, CAMERA);        // mount
+        b.prismY(lower, -sh, sh, shell, shellTop);
+        // the cabin on top, narrower, its sides tinted dark, its roof and windscreen in the shell colour
+        double[] cabin = {
+            -0.045, 0.064,
+            wb - 0.005, 0.064,
+            wb - 0.045, 0.088,
+            0.0, 0.091,
+            -0.045, 0.074,
+        };
+        b.prismY(cabin, -sh + 0.018, sh - 0.018, GLASS, shellTop);
+        // the sensor/battery bump on the back of the roof and the camera on its mount at the front
+        b.box(-0.03, -0.035, 0.080, 0.035, 0.035, 0.097, DECK, DECK);
+        b.box(wb - 0.02, -0.008, 0.060, wb - 0.005, 0.008, 0.100, CAMERA, CAMERA);        // mount
         b.box(wb - 0.025, -0.028, 0.098, wb + 0.012, 0.028, 0.122, CAMERA, CAMERA);       // camera housing
         b.cylinderY(wb + 0.012, 0, 0.11, 0.008, 0.02, 8, LENS, LENS);                     // its lens, across y
         return b.build();

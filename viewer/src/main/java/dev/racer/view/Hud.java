@@ -20,7 +20,7 @@ final class Hud implements AutoCloseable {
     /** the penalty line's colour */
     static final int PENALTY_R = 255, PENALTY_G = 64, PENALTY_B = 64;
     private static final int WHITE = 0xFFFFFF, PENALTY = (PENALTY_R << 16) | (PENALTY_G << 8) | PENALTY_B;
-    private static final float LABEL_Z = 0.2f;
+    private static final float LABEL_Z = 0.26f;
     private final TextPanel left = new TextPanel(512, 64, 140);
     private TextPanel right;
     private final List<TextPanel> labels = new ArrayList<>();

@@ -89,7 +89,7 @@ class MultiCarScreenshotTest {
     /** Pixels round car i's roof whose chromaticity is nearest to car i's shell colour among the palette's. */
     private static int colourNear(int[] px, int w, int h, Matrix4f vp, CarState c, int i) {
         double cs = Math.cos(c.yaw), sn = Math.sin(c.yaw);
-        Vector3f p = vp.transformProject((float) (c.x + 0.07 * cs), (float) (c.y + 0.07 * sn), 0.083f, new Vector3f());
+        Vector3f p = vp.transformProject((float) (c.x + 0.07 * cs), (float) (c.y + 0.07 * sn), 0.09f, new Vector3f());
         if (Math.abs(p.x) >= 1 || Math.abs(p.y) >= 1) {
             return 0;
         }

@@ -27,7 +27,7 @@ class ScreenshotTest {
     private static final TrackGeometry GEO = TrackGeometry.of(TrackLibrary.standard().get("reinvent_base"), false);
     private static final TrackScene SCENE = TrackScene.of(GEO);
     private static final Set<Integer> CAR = set(CarModel.CHASSIS, CarModel.SHELL, CarModel.SHELL_TOP, CarModel.CAMERA,
-            CarModel.TYRE, CarModel.TYRE_SIDE, CarModel.LENS, CarModel.DECK, CarModel.HUB);
+            CarModel.TYRE, CarModel.TYRE_SIDE, CarModel.LENS, CarModel.DECK, CarModel.HUB, CarModel.GLASS);
     private static final Set<Integer> TRACK = set(TrackScene.ROAD, TrackScene.CENTER_LINE, TrackScene.BORDER,
             TrackScene.START_DARK, TrackScene.START_LIGHT);
 
@@ -179,7 +179,7 @@ class ScreenshotTest {
             assertTrue(maxChannelDiff(road, TrackScene.ROAD) <= 24,
                     "chase: road ahead, got " + Integer.toHexString(road));
             // the shell lit: reddish, and its faces differ in brightness (not one flat colour)
-            int shell = pixelAt(chase, w, h, vp, s.x + 0.08 * c, s.y + 0.08 * sn, 0.083);
+            int shell = pixelAt(chase, w, h, vp, s.x + 0.08 * c, s.y + 0.08 * sn, 0.09);
             assertTrue(((shell >> 16) & 0xff) > 2 * ((shell >> 8) & 0xff), "chase: the red shell, got " + Integer.toHexString(shell));
             Set<Integer> shades = new java.util.HashSet<>();
             for (int px : chase) {
