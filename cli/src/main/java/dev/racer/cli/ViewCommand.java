@@ -15,12 +15,11 @@ import dev.racer.race.PurePursuitDriver;
 import dev.racer.view.GlContext;
 import dev.racer.view.HeadlessRenderer;
 import dev.racer.view.LiveSource;
-import dev.racer.view.ReplayFrame;
 import dev.racer.view.ReplaySource;
 import dev.racer.view.Source;
 import dev.racer.view.TraceCsv;
 import dev.racer.view.Viewer;
-import java.nio.file.Files;
+import dev.racer.view.ViewState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +30,10 @@ import picocli.CommandLine.Parameters;
 /** {@code racer view}: watch a model (or the built-in driver) race live, or replay a trace; or take a screenshot. */
 @Command(name = "view", mixinStandardHelpOptions = true,
         description = {"Watches a car lap in a 3D window: a model folder drives live, --driver follow uses the built-in"
-                + " centre-line follower, --trace replays a sim-trace CSV.",
-            "Keys: 1 chase, 2 top-down, 3 on-board, C next camera, V sensor frame; Space pause, Right step, Up/Down faster/slower,"
-                + " 0 real time; Esc quits.",
+                + " centre-line follower, --replay replays sim-trace CSVs (one per car: repeat it, or give a folder of"
+                + " them, to watch a race of several cars).",
+            "Keys: 1 chase, 2 top-down, 3 on-board, C next camera, V sensor frame; Tab/Shift+Tab next/previous car,"
+                + " F1..F9 car 1..9; Space pause, Right step, Up/Down faster/slower, 0 real time; Esc quits.",
             "With --screenshot it renders one picture with no display (OpenGL over EGL) and exits."})
 public final class ViewCommand implements Runnable {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL_DIR", description = "model folder to drive live")
@@ -42,8 +42,14 @@ public final class ViewCommand implements Runnable {
     @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
     String track;
 
-    @Option(names = "--trace", paramLabel = "FILE", description = "replay this sim-trace CSV instead of driving live")
-    Path trace;
+    @Option(names = {"--replay", "--trace"}, paramLabel = "FILE|DIR",
+            description = "replay this sim-trace CSV instead of driving live; repeat it for several cars raced together,"
+                    + " or give a folder whose .csv files are one car each")
+    List<Path> traces;
+
+    @Option(names = "--follow", paramLabel = "N|NAME", defaultValue = "1",
+            description = "the car the camera follows: its number (1 for the first) or name (default: ${DEFAULT-VALUE})")
+    String follow;
 
     @Option(names = "--driver", paramLabel = "NAME", converter = DriverOption.class,
             description = "driver when no model is given: follow (alias pure-pursuit), the centre-line follower")
@@ -112,15 +118,17 @@ public final class ViewCommand implements Runnable {
             }
             if (screenshot != null) {
                 source.seek(atStep);
+                int car = followIndex(source.state());
                 try (HeadlessRenderer r = HeadlessRenderer.open(scene, config.car(), wh[0], wh[1])) {
-                    HeadlessRenderer.writePng(r.image(source.state(), mode, !noHud, sensorInset), screenshot);
+                    HeadlessRenderer.writePng(r.image(source.state(), car, mode, !noHud, sensorInset), screenshot);
                     System.out.printf(Locale.ROOT, "wrote %s: %dx%d, %s camera, step %d (%s)%n", screenshot, wh[0], wh[1],
                             mode.name().toLowerCase(Locale.ROOT), source.state().step, r.describe());
                 }
                 return;
             }
             Viewer.Stats stats = new Viewer(scene, config.car(), source,
-                    new Viewer.Options(wh[0], wh[1], mode, !noVsync, frames, printFps, sensorInset), System.out).run();
+                    new Viewer.Options(wh[0], wh[1], mode, !noVsync, frames, printFps, sensorInset,
+                            followIndex(source.state())), System.out).run();
             System.out.printf(Locale.ROOT, "viewer: %d frames in %.1f s: %.1f frames/s at %dx%d (%s)%n", stats.frames(),
                     stats.seconds(), stats.fps(), wh[0], wh[1], stats.renderer());
         } catch (GlContext.GlException e) {
@@ -131,26 +139,22 @@ public final class ViewCommand implements Runnable {
     }
 
     private Source source(Track t, EnvConfig config) {
-        if (trace != null) {
+        if (traces != null && !traces.isEmpty()) {
             if (model != null || driver != null) {
-                throw new UserException("give either --trace FILE or a model folder / --driver, not both");
+                throw new UserException("give either --replay FILE or a model folder / --driver, not both");
             }
-            if (!Files.isRegularFile(trace)) {
-                throw new UserException(trace + ": no such trace file");
-            }
-            List<ReplayFrame> frames;
+            List<ReplaySource.Car> cars;
             try {
-                frames = TraceCsv.read(trace, config.car().frontPointOffset());
+                cars = TraceCsv.cars(traces, config.car().frontPointOffset());
             } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
                 throw new UserException(e.getMessage());
             }
-            if (frames.isEmpty()) {
-                throw new UserException(trace + ": the trace has no steps");
-            }
-            return new ReplaySource(frames, "REPLAY " + trace.getFileName());
+            String what = cars.size() == 1 ? traces.get(0).getFileName().toString() : cars.size() + " CARS";
+            return ReplaySource.of(cars, "REPLAY " + what);
         }
         Driver d;
         String label;
+        String carName;
         if (model != null) {
             if (driver != null) {
                 throw new UserException("give either a model folder or --driver, not both");
@@ -161,6 +165,7 @@ public final class ViewCommand implements Runnable {
                 throw new UserException(e.getMessage());
             }
             label = "LIVE " + model.getFileName();
+            carName = model.getFileName().toString();
         } else {
             BuiltInDriver builtIn = driver == null ? BuiltInDrivers.byName("pure-pursuit") : driver;
             if (builtIn instanceof BuiltInDrivers.PurePursuit) {
@@ -172,8 +177,30 @@ public final class ViewCommand implements Runnable {
                 d = builtIn.create();
             }
             label = driver == null ? "LIVE FOLLOWER" : "LIVE " + builtIn.name().toUpperCase(Locale.ROOT);
+            carName = builtIn.name();
         }
-        return new LiveSource(t, config, d, Rewards.load(reward), label);
+        return new LiveSource(t, config, LiveSource.RULES, d, Rewards.load(reward), label, carName);
+    }
+
+    /** --follow as a car index: a number from 1, or a car's name (case-insensitive). */
+    int followIndex(ViewState state) {
+        String f = follow.strip();
+        try {
+            int n = Integer.parseInt(f);
+            if (n < 1 || n > state.count()) {
+                throw new UserException("--follow " + f + ": there " + (state.count() == 1 ? "is 1 car" : "are "
+                        + state.count() + " cars") + " (1.." + state.count() + ", or a car's name)");
+            }
+            return n - 1;
+        } catch (NumberFormatException e) {
+            for (int i = 0; i < state.count(); i++) {
+                if (state.car(i).name.equalsIgnoreCase(f)) {
+                    return i;
+                }
+            }
+            List<String> names = state.cars().stream().map(c -> c.name).toList();
+            throw new UserException("--follow " + f + ": no car of that name; the cars are " + names);
+        }
     }
 
     static int[] parseSize(String s) {

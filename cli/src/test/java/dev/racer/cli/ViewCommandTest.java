@@ -72,6 +72,45 @@ class ViewCommandTest {
         assertTrue(Files.size(png) > 0);
     }
 
+    private static void trace(Path csv, double y, double start) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder("episode,steps,X,Y,yaw,steer,throttle,action,reward,done,"
+                + "all_wheels_on_track,progress,closest_waypoint,track_len,tstamp,episode_status,pause_duration\n");
+        for (int i = 0; i < 20; i++) {
+            sb.append(String.format(java.util.Locale.ROOT, "0,%d,%.3f,%.2f,0.0,0.0,1.0,0,1.0,False,True,%.1f,1,17.7,%.3f,in_progress,0.0%n",
+                    i + 1, start + 0.07 * i, y, start * 3 + i * 0.4, i / 15.0));
+        }
+        Files.createDirectories(csv.getParent());
+        Files.writeString(csv, sb.toString());
+    }
+
+    @Test
+    void screenshotOfARaceReplayedFromOneTracePerCar(@TempDir Path dir) throws Exception {
+        trace(dir.resolve("race/alpha.csv"), 0.6, 3.2);
+        trace(dir.resolve("race/bravo.csv"), 0.8, 3.8);
+        Path png = dir.resolve("race.png");
+        Run r = racer("view", "--replay", dir.resolve("race/alpha.csv").toString(), "--replay",
+                dir.resolve("race/bravo.csv").toString(), "--follow", "bravo", "--screenshot", png.toString(),
+                "--at-step", "10", "--size", "320x200");
+        assumeGl(r);
+        assertEquals(0, r.rc(), r.err());
+        assertTrue(Files.size(png) > 0);
+        // a folder of traces is the same race
+        Run folder = racer("view", "--replay", dir.resolve("race").toString(), "--follow", "2", "--screenshot",
+                png.toString(), "--size", "160x120");
+        assertEquals(0, folder.rc(), folder.err());
+        Run badFollow = racer("view", "--replay", dir.resolve("race").toString(), "--follow", "3", "--screenshot",
+                png.toString());
+        assertEquals(2, badFollow.rc());
+        assertTrue(badFollow.err().contains("--follow 3: there are 2 cars"), badFollow.err());
+        Run noName = racer("view", "--replay", dir.resolve("race").toString(), "--follow", "zulu", "--screenshot",
+                png.toString());
+        assertEquals(2, noName.rc());
+        assertTrue(noName.err().contains("no car of that name; the cars are [alpha, bravo]"), noName.err());
+        Run empty = racer("view", "--replay", Files.createDirectories(dir.resolve("none")).toString());
+        assertEquals(2, empty.rc());
+        assertTrue(empty.err().contains("no .csv sim-traces"), empty.err());
+    }
+
     @Test
     void clearErrors(@TempDir Path dir) {
         Run bad = racer("view", "--size", "big", "--screenshot", dir.resolve("x.png").toString());

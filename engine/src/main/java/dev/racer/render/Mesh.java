@@ -17,6 +17,7 @@ public final class Mesh {
     private final int[] indices;       // 3 vertex indices per triangle
     private final int[] rgb;           // 0xRRGGBB per triangle
     private final int[] gray;          // 0..255 luminance per triangle
+    private final float[] normals;     // unit face normal per triangle (x, y, z), from the winding
     private final int[] batchStart;    // first triangle of each batch, plus the end
     private final float[] batchBounds; // minX, minY, minZ, maxX, maxY, maxZ per batch
 
@@ -30,6 +31,27 @@ public final class Mesh {
         for (int t = 0; t < rgb.length; t++) {
             gray[t] = luminance(rgb[t]);
         }
+        this.normals = faceNormals(positions, indices);
+    }
+
+    /** Unit normal of each triangle by the right-hand rule over its corners (0, 0, 1 for a degenerate one). */
+    private static float[] faceNormals(float[] p, int[] idx) {
+        float[] n = new float[idx.length];
+        for (int t = 0; t < idx.length / 3; t++) {
+            int a = 3 * idx[3 * t], b = 3 * idx[3 * t + 1], c = 3 * idx[3 * t + 2];
+            double ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
+            double vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
+            double nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+            double len = Math.sqrt(nx * nx + ny * ny + nz * nz);
+            if (len < 1e-12) {
+                n[3 * t + 2] = 1;
+            } else {
+                n[3 * t] = (float) (nx / len);
+                n[3 * t + 1] = (float) (ny / len);
+                n[3 * t + 2] = (float) (nz / len);
+            }
+        }
+        return n;
     }
 
     /** ITU-R BT.601 luma of {@code 0xRRGGBB}, 0..255 (what DeepRacer's grayscale conversion computes). */
@@ -70,6 +92,14 @@ public final class Mesh {
         return gray;
     }
 
+    /**
+     * Unit face normal of each triangle, 3 floats each (shared), by the right-hand rule over its corners; the
+     * builder's boxes, cylinders and prisms wind their faces outwards, so these point out of the solid.
+     */
+    public float[] normals() {
+        return normals;
+    }
+
     /** First triangle of batch {@code b}; {@code batchStart(batchCount())} is the triangle count. */
     public int batchStart(int b) {
         return batchStart[b];
@@ -95,6 +125,32 @@ public final class Mesh {
                 out[o++] = positions[v];
                 out[o++] = positions[v + 1];
                 out[o++] = positions[v + 2];
+                out[o++] = r;
+                out[o++] = g;
+                out[o++] = b;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The triangles expanded to interleaved vertices {@code x, y, z, nx, ny, nz, r, g, b} (face normals,
+     * colours 0..1), 3 vertices per triangle, in drawing order: what a lit renderer uploads.
+     */
+    public float[] interleavedWithNormals() {
+        int tris = triangleCount();
+        float[] out = new float[tris * 3 * 9];
+        int o = 0;
+        for (int t = 0; t < tris; t++) {
+            float r = ((rgb[t] >> 16) & 0xff) / 255f, g = ((rgb[t] >> 8) & 0xff) / 255f, b = (rgb[t] & 0xff) / 255f;
+            for (int k = 0; k < 3; k++) {
+                int v = indices[3 * t + k] * 3;
+                out[o++] = positions[v];
+                out[o++] = positions[v + 1];
+                out[o++] = positions[v + 2];
+                out[o++] = normals[3 * t];
+                out[o++] = normals[3 * t + 1];
+                out[o++] = normals[3 * t + 2];
                 out[o++] = r;
                 out[o++] = g;
                 out[o++] = b;
@@ -171,6 +227,66 @@ public final class Mesh {
             quad(c, d, h, g, shade(rgb, 0.85)); // +y side
             quad(b, c, g, f, shade(rgb, 0.7));  // +x (front)
             quad(d, a, e, h, shade(rgb, 0.7));  // -x (back)
+            return this;
+        }
+
+        /**
+         * A cylinder along the y axis, centre (x, y, z), radius {@code r}, from y - w/2 to y + w/2, with
+         * {@code sides} faces round it; {@code rgb} on the tread, {@code sideRgb} on the two ends (outward winding).
+         */
+        public Builder cylinderY(double x, double y, double z, double r, double w, int sides, int rgb, int sideRgb) {
+            double y0 = y - w / 2, y1 = y + w / 2;
+            int c0 = vertex(x, y0, z), c1 = vertex(x, y1, z);
+            int prev0 = -1, prev1 = -1, first0 = -1, first1 = -1;
+            for (int i = 0; i <= sides; i++) {
+                int a0, a1;
+                if (i == sides) {
+                    a0 = first0;
+                    a1 = first1;
+                } else {
+                    double ang = 2 * Math.PI * i / sides;
+                    double px = x + r * Math.cos(ang), pz = z + r * Math.sin(ang);
+                    a0 = vertex(px, y0, pz);
+                    a1 = vertex(px, y1, pz);
+                    if (i == 0) {
+                        first0 = a0;
+                        first1 = a1;
+                    }
+                }
+                if (i > 0) {
+                    quad(prev0, prev1, a1, a0, rgb);      // tread, facing away from the axis
+                    triangle(c0, prev0, a0, sideRgb);     // -y end
+                    triangle(c1, a1, prev1, sideRgb);     // +y end
+                }
+                prev0 = a0;
+                prev1 = a1;
+            }
+            return this;
+        }
+
+        /**
+         * A solid extruded along y from a side profile: {@code xz} holds the profile's (x, z) corners
+         * counter-clockwise in the (x right, z up) plane (a convex polygon), extruded from y0 to y1; the top-facing faces get
+         * {@code topRgb}, the others {@code rgb} (outward winding).
+         */
+        public Builder prismY(double[] xz, double y0, double y1, int rgb, int topRgb) {
+            int n = xz.length / 2;
+            int[] l = new int[n], r = new int[n];
+            for (int i = 0; i < n; i++) {
+                r[i] = vertex(xz[2 * i], y0, xz[2 * i + 1]);
+                l[i] = vertex(xz[2 * i], y1, xz[2 * i + 1]);
+            }
+            for (int i = 1; i + 1 < n; i++) {
+                triangle(l[0], l[i + 1], l[i], rgb);   // +y side
+                triangle(r[0], r[i], r[i + 1], rgb);   // -y side
+            }
+            for (int i = 0; i < n; i++) {
+                int j = (i + 1) % n;
+                double dx = xz[2 * j] - xz[2 * i];
+                // the edge's outward normal is (dz, -dx) for a counter-clockwise profile: top-facing when -dx > 0
+                quad(r[i], l[i], l[j], r[j], -dx > 1e-9 && Math.abs(dx) > Math.abs(xz[2 * j + 1] - xz[2 * i + 1]) * 0.5
+                        ? topRgb : rgb);
+            }
             return this;
         }
 

@@ -40,19 +40,40 @@ public final class GlContext implements AutoCloseable {
 
     /** A visible window; {@code vsync} limits the frame rate to the display's. Throws {@link GlException}. */
     public static GlContext window(int width, int height, String title, boolean vsync) {
-        return create(width, height, title, false, vsync);
+        return window(width, height, title, vsync, 0);
     }
 
-    private static synchronized GlContext create(int width, int height, String title, boolean headless, boolean vsync) {
+    /**
+     * A visible window with {@code samples} multisamples per pixel (anti-aliasing); where the display cannot
+     * give them, a window without. Throws {@link GlException}.
+     */
+    public static GlContext window(int width, int height, String title, boolean vsync, int samples) {
+        if (samples > 1) {
+            try {
+                return create(width, height, title, false, vsync, samples);
+            } catch (GlException e) {
+                // no multisampled visual here: fall back to a plain one (its error says why if that fails too)
+            }
+        }
+        return create(width, height, title, false, vsync, 0);
+    }
+
+    private static GlContext create(int width, int height, String title, boolean headless, boolean vsync) {
+        return create(width, height, title, headless, vsync, 0);
+    }
+
+    private static synchronized GlContext create(int width, int height, String title, boolean headless, boolean vsync,
+                                                 int samples) {
         try {
-            return tryCreate(width, height, title, headless, vsync);
+            return tryCreate(width, height, title, headless, vsync, samples);
         } catch (LinkageError e) {
             throw new GlException("the LWJGL/OpenGL native libraries cannot be loaded: " + e.getMessage()
                     + (headless ? " (needs libegl1 libegl-mesa0 libgl1-mesa-dri)" : ""), e);
         }
     }
 
-    private static GlContext tryCreate(int width, int height, String title, boolean headless, boolean vsync) {
+    private static GlContext tryCreate(int width, int height, String title, boolean headless, boolean vsync,
+                                       int samples) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream logs = new PrintStream(log, true, StandardCharsets.UTF_8);
         GLFWErrorCallback cb = GLFWErrorCallback.create((error, description) ->
@@ -83,7 +104,7 @@ public final class GlContext implements AutoCloseable {
         glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
         glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-        glfwWindowHint(GLFW_SAMPLES, 0);
+        glfwWindowHint(GLFW_SAMPLES, samples); // headless contexts multisample in their own framebuffer
         long window = glfwCreateWindow(width, height, title, NULL, NULL);
         if (window == NULL) {
             String why = log.toString(StandardCharsets.UTF_8).strip();

@@ -6,15 +6,15 @@ import dev.racer.render.Mesh;
 import java.nio.FloatBuffer;
 import org.lwjgl.system.MemoryUtil;
 
-/** A {@link Mesh} uploaded to the GPU: one VAO with interleaved position and colour. */
+/** A {@link Mesh} uploaded to the GPU: one VAO with interleaved position, face normal and colour. */
 final class GlMesh implements AutoCloseable {
     private final int vao;
     private final int vbo;
     private final int vertices;
 
     GlMesh(Mesh mesh) {
-        float[] data = mesh.interleaved();
-        vertices = data.length / 6;
+        float[] data = mesh.interleavedWithNormals();
+        vertices = data.length / 9;
         vao = glGenVertexArrays();
         vbo = glGenBuffers();
         glBindVertexArray(vao);
@@ -26,9 +26,12 @@ final class GlMesh implements AutoCloseable {
         } finally {
             MemoryUtil.memFree(buf);
         }
-        glVertexAttribPointer(0, 3, GL_FLOAT, false, 6 * Float.BYTES, 0L);
+        int stride = 9 * Float.BYTES;
+        glVertexAttribPointer(0, 3, GL_FLOAT, false, stride, 0L);
         glEnableVertexAttribArray(0);
-        glVertexAttribPointer(1, 3, GL_FLOAT, false, 6 * Float.BYTES, 3L * Float.BYTES);
+        glVertexAttribPointer(2, 3, GL_FLOAT, false, stride, 3L * Float.BYTES);
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(1, 3, GL_FLOAT, false, stride, 6L * Float.BYTES);
         glEnableVertexAttribArray(1);
         glBindVertexArray(0);
     }

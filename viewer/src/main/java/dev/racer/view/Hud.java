@@ -1,118 +1,146 @@
 package dev.racer.view;
 
-import static org.lwjgl.opengl.GL30C.*;
-
 import dev.racer.render.Cameras;
-import java.nio.ByteBuffer;
+import dev.racer.render.CarModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import org.lwjgl.system.MemoryUtil;
+import org.joml.Matrix4fc;
+import org.joml.Vector4f;
 
 /**
- * The heads-up display: lap, lap time, best lap, speed, progress, reward and off-track count, and in red while
- * the car serves an off-track penalty "OFF TRACK +2.0 S" with the time left, written with
- * {@link BitmapFont} into a small texture (re-uploaded only when the text changes) and drawn as a quad in
- * the top-left corner.
+ * The heads-up display. Top left, the followed car: its name (and place), lap, lap time, best lap, speed,
+ * progress, reward, off-tracks and crashes, and in red while it serves a penalty "OFF TRACK +2.0 S" with the time
+ * left. With several cars, the standings top right (place, name in the car's colour, lap, progress, gap in
+ * seconds to the car ahead) and a name label over each car. Written with {@link BitmapFont} into textures
+ * ({@link TextPanel}).
  */
 final class Hud implements AutoCloseable {
-    private static final int TEX_W = 512, TEX_H = 64, PAD = 4;
     /** the penalty line's colour */
     static final int PENALTY_R = 255, PENALTY_G = 64, PENALTY_B = 64;
-    private final ScreenQuad quad;
-    private final ByteBuffer pixels = MemoryUtil.memAlloc(TEX_W * TEX_H * 4);
-    private String shown = null;
-    private int usedW, usedH;
+    private static final int WHITE = 0xFFFFFF, PENALTY = (PENALTY_R << 16) | (PENALTY_G << 8) | PENALTY_B;
+    private static final float LABEL_Z = 0.26f;
+    private final TextPanel left = new TextPanel(512, 64, 140);
+    private TextPanel right;
+    private final List<TextPanel> labels = new ArrayList<>();
+    private final Vector4f clip = new Vector4f();
 
-    Hud() {
-        quad = new ScreenQuad(TEX_W, TEX_H, GL_RGBA8, GL_RGBA, false);
-    }
-
-    /** The HUD's lines for a state. */
-    static String[] lines(ViewState s, Cameras.Mode mode) {
-        String best = Double.isNaN(s.bestLap) ? "-" : String.format(Locale.ROOT, "%.2f S", s.bestLap);
+    /** The followed car's lines (the penalty line last, while there is one). */
+    static String[] lines(ViewState s, int follow, Cameras.Mode mode) {
+        CarState c = s.followed(follow);
+        String best = Double.isNaN(c.bestLap) ? "-" : String.format(Locale.ROOT, "%.2f S", c.bestLap);
+        String who = s.count() > 1 ? "P" + c.position + "/" + s.count() + " " + c.name + "  " : "";
         String[] lines = {
-            String.format(Locale.ROOT, "LAP %d  TIME %.2f S  BEST %s", s.lap, s.lapTime, best),
-            String.format(Locale.ROOT, "SPEED %.2f M/S  PROGRESS %.1f%%", s.speed, s.progress),
-            String.format(Locale.ROOT, "REWARD %.3f  OFF TRACK %d  STEP %d", s.reward, s.offTrack, s.step),
-            mode.name() + " CAMERA (1 2 3 C)  " + s.info
+            who + String.format(Locale.ROOT, "LAP %d  TIME %.2f S  BEST %s", c.lap, c.lapTime, best),
+            String.format(Locale.ROOT, "SPEED %.2f M/S  PROGRESS %.1f%%", c.speed, c.progress),
+            String.format(Locale.ROOT, "REWARD %.3f  OFF TRACK %d  CRASHES %d  STEP %d", c.reward, c.offTrack,
+                    c.crashes, s.step),
+            mode.name() + " CAMERA (1 2 3 C" + (s.count() > 1 ? ", TAB CAR" : "") + ")  " + s.info
         };
-        if (!s.inPenalty) {
+        if (!c.inPenalty) {
             return lines;
         }
-        String[] withPenalty = java.util.Arrays.copyOf(lines, lines.length + 1);
-        withPenalty[lines.length] = penaltyLine(s);
+        String[] withPenalty = Arrays.copyOf(lines, lines.length + 1);
+        withPenalty[lines.length] = penaltyLine(c);
         return withPenalty;
     }
 
     /** The penalty indicator: the penalty being served and the time left of it. */
-    static String penaltyLine(ViewState s) {
+    static String penaltyLine(CarState s) {
         return String.format(Locale.ROOT, "OFF TRACK +%.1f S  %.1f S LEFT", s.penalty, s.penaltyLeft);
     }
 
-    /** Draws the HUD over the bound framebuffer of {@code width × height} pixels. */
-    void draw(ViewState s, Cameras.Mode mode, int width, int height) {
-        String[] lines = lines(s, mode);
-        String text = String.join("\n", lines);
-        if (!text.equals(shown)) {
-            render(lines);
-            quad.upload(pixels);
-            shown = text;
+    /** The standings, leader first: place, name, lap, progress and gap to the car ahead. */
+    static String[] standings(ViewState s) {
+        CarState[] byPlace = byPlace(s);
+        String[] out = new String[byPlace.length];
+        int nameW = 4;
+        for (CarState c : byPlace) {
+            nameW = Math.max(nameW, Math.min(16, c.name.length()));
         }
+        for (int i = 0; i < byPlace.length; i++) {
+            CarState c = byPlace[i];
+            String name = c.name.length() > 16 ? c.name.substring(0, 16) : c.name;
+            String gap = i == 0 ? "LEADER" : Double.isNaN(c.gap) ? "-" : String.format(Locale.ROOT, "+%.2f S", c.gap);
+            out[i] = String.format(Locale.ROOT, "P%d %-" + nameW + "s  LAP %d %5.1f%%  %s", c.position, name, c.lap,
+                    c.progress, gap);
+        }
+        return out;
+    }
+
+    private static CarState[] byPlace(ViewState s) {
+        CarState[] cars = s.cars().toArray(new CarState[0]);
+        Arrays.sort(cars, (a, b) -> Integer.compare(a.position, b.position));
+        return cars;
+    }
+
+    /** A car's colour lightened for text on the dark panel. */
+    static int textColour(int colourIndex) {
+        int c = CarModel.colour(colourIndex);
+        int r = (c >> 16) & 0xff, g = (c >> 8) & 0xff, b = c & 0xff;
+        return ((r + (255 - r) / 4) << 16) | ((g + (255 - g) / 4) << 8) | (b + (255 - b) / 4);
+    }
+
+    /**
+     * Draws the HUD over the bound framebuffer of {@code width × height} pixels; {@code viewProj} is the scene's
+     * camera (for the labels over the cars).
+     */
+    void draw(ViewState s, int follow, Cameras.Mode mode, Matrix4fc viewProj, int width, int height) {
         int scale = width >= 900 ? 2 : 1;
-        float x1 = usedW * scale, y1 = usedH * scale;
-        float u = (float) usedW / TEX_W, v = (float) usedH / TEX_H;
-        quad.draw(width, height, 0, 0, x1, y1, u, v, true);
-    }
-
-    /** Writes the lines into the texture image: white text with a dark shadow on a translucent panel. */
-    private void render(String[] lines) {
-        int maxW = 0;
-        for (String l : lines) {
-            maxW = Math.max(maxW, BitmapFont.width(l));
+        String[] l = lines(s, follow, mode);
+        int[] colours = new int[l.length];
+        Arrays.fill(colours, WHITE);
+        if (s.followed(follow).inPenalty) {
+            colours[l.length - 1] = PENALTY;
         }
-        usedW = Math.min(TEX_W, maxW + 2 * PAD + 1);
-        usedH = Math.min(TEX_H, lines.length * BitmapFont.LINE + 2 * PAD - 1);
-        for (int i = 0; i < TEX_W * TEX_H; i++) {
-            int x = i % TEX_W, y = i / TEX_W;
-            boolean panel = x < usedW && y < usedH;
-            pixels.put(4 * i, (byte) 0).put(4 * i + 1, (byte) 0).put(4 * i + 2, (byte) 0)
-                    .put(4 * i + 3, (byte) (panel ? 140 : 0));
-        }
-        for (int li = 0; li < lines.length; li++) {
-            String l = lines[li];
-            boolean red = l.startsWith("OFF TRACK +");
-            int r = 255, g = red ? PENALTY_G : 255, b = red ? PENALTY_B : 255;
-            int oy = PAD + li * BitmapFont.LINE;
-            for (int ci = 0; ci < l.length(); ci++) {
-                int ox = PAD + ci * BitmapFont.ADVANCE;
-                for (int gy = 0; gy < BitmapFont.GLYPH_H; gy++) {
-                    for (int gx = 0; gx < BitmapFont.GLYPH_W; gx++) {
-                        if (BitmapFont.pixel(l.charAt(ci), gx, gy)) {
-                            set(ox + gx + 1, oy + gy + 1, 0, 0, 0, 255); // shadow
-                        }
-                    }
-                }
-                for (int gy = 0; gy < BitmapFont.GLYPH_H; gy++) {
-                    for (int gx = 0; gx < BitmapFont.GLYPH_W; gx++) {
-                        if (BitmapFont.pixel(l.charAt(ci), gx, gy)) {
-                            set(ox + gx, oy + gy, r, g, b, 255);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private void set(int x, int y, int r, int g, int b, int a) {
-        if (x < 0 || y < 0 || x >= TEX_W || y >= TEX_H) {
+        left.set(l, colours, null);
+        left.draw(width, height, 0, 0, scale);
+        if (s.count() < 2) {
             return;
         }
-        int o = 4 * (y * TEX_W + x);
-        pixels.put(o, (byte) r).put(o + 1, (byte) g).put(o + 2, (byte) b).put(o + 3, (byte) a);
+        if (right == null) {
+            right = new TextPanel(512, 16 + 9 * 24, 140);
+        }
+        CarState[] byPlace = byPlace(s);
+        int[] text = new int[byPlace.length], swatch = new int[byPlace.length];
+        for (int i = 0; i < byPlace.length; i++) {
+            text[i] = textColour(byPlace[i].colour);
+            swatch[i] = CarModel.colour(byPlace[i].colour);
+        }
+        right.set(standings(s), text, swatch);
+        right.draw(width, height, width - right.panelWidth() * scale, 0, scale);
+        if (mode == Cameras.Mode.TOP) {
+            scale = 1; // small labels over a small track
+        }
+        for (int i = 0; i < s.count(); i++) {
+            if (mode == Cameras.Mode.ONBOARD && i == Math.floorMod(follow, s.count())) {
+                continue;
+            }
+            while (labels.size() <= i) {
+                labels.add(new TextPanel(128, 16, 150));
+            }
+            CarState c = s.car(i);
+            viewProj.transform(clip.set((float) c.x, (float) c.y, LABEL_Z, 1));
+            if (clip.w <= 1e-4 || Math.abs(clip.x / clip.w) > 1.1 || Math.abs(clip.y / clip.w) > 1.1) {
+                continue;
+            }
+            TextPanel p = labels.get(i);
+            p.set(new String[] {"P" + c.position + " " + c.name}, new int[] {WHITE},
+                    new int[] {CarModel.colour(c.colour)});
+            float sx = (clip.x / clip.w + 1) / 2 * width, sy = (1 - clip.y / clip.w) / 2 * height;
+            p.draw(width, height, sx - p.panelWidth() * scale / 2f, sy - p.panelHeight() * scale - 2 * scale, scale);
+        }
     }
 
     @Override
     public void close() {
-        quad.close();
-        MemoryUtil.memFree(pixels);
+        left.close();
+        if (right != null) {
+            right.close();
+        }
+        for (TextPanel p : labels) {
+            p.close();
+        }
     }
 }

@@ -26,7 +26,8 @@ public final class LiveSource extends Source {
     private final Driver driver;
     private final RewardFunction reward;
     private final String label;
-    private final ViewState state = new ViewState();
+    private final ViewState state;
+    private final CarState car;
     private long seed = 1;
     private int lapsBefore;      // laps completed in earlier races
     private int offTracksBefore; // off-tracks in earlier races
@@ -37,6 +38,14 @@ public final class LiveSource extends Source {
 
     public LiveSource(Track track, EnvConfig config, TimeTrialConfig rules, Driver driver, RewardFunction reward,
                       String label) {
+        this(track, config, rules, driver, reward, label, driver.name());
+    }
+
+    /** As the others, the car called {@code carName} on its label and in the HUD. */
+    public LiveSource(Track track, EnvConfig config, TimeTrialConfig rules, Driver driver, RewardFunction reward,
+                      String label, String carName) {
+        this.state = ViewState.single(carName);
+        this.car = state.car(0);
         this.driver = driver;
         this.reward = reward;
         this.label = label;
@@ -77,12 +86,16 @@ public final class LiveSource extends Source {
         }
         TrialRow row = session.step();
         state.step++;
+        state.time = state.step * STEP;
         show(row);
+        if (row.status() == EpisodeStatus.CRASHED) {
+            car.crashes++;
+        }
         if (row.status() == EpisodeStatus.LAP_COMPLETE) {
             LapResult lap = session.laps().get(session.laps().size() - 1);
             double t = lap.timeMs() / 1000.0;
-            state.bestLap = Double.isNaN(state.bestLap) ? t : Math.min(state.bestLap, t);
-            state.lapTime = t;
+            car.bestLap = Double.isNaN(car.bestLap) ? t : Math.min(car.bestLap, t);
+            car.lapTime = t;
         }
         return true;
     }
@@ -90,19 +103,19 @@ public final class LiveSource extends Source {
     /** The car where the row left it (frozen during a penalty), and the race's figures. */
     private void show(TrialRow row) {
         RacingEnv env = session.env();
-        state.x = env.carX();
-        state.y = env.carY();
-        state.yaw = env.carYaw();
-        state.steering = env.carSteering();
-        state.speed = row.status() == EpisodeStatus.PAUSE ? 0 : env.carSpeed();
-        state.progress = row.params().progress();
-        state.reward = row.reward();
-        state.lap = lapsBefore + session.lapNumber();
-        state.lapTime = session.lapTime();
-        state.offTrack = offTracksBefore + session.offTracks();
-        state.inPenalty = session.inPenalty() && session.rules().offTrackPenalty() > 0;
-        state.penalty = session.rules().offTrackPenalty();
-        state.penaltyLeft = session.penaltyLeft();
+        car.x = env.carX();
+        car.y = env.carY();
+        car.yaw = env.carYaw();
+        car.steering = env.carSteering();
+        car.speed = row.status() == EpisodeStatus.PAUSE ? 0 : env.carSpeed();
+        car.progress = row.params().progress();
+        car.reward = row.reward();
+        car.lap = lapsBefore + session.lapNumber();
+        car.lapTime = session.lapTime();
+        car.offTrack = offTracksBefore + session.offTracks();
+        car.inPenalty = session.inPenalty() && session.rules().offTrackPenalty() > 0;
+        car.penalty = session.rules().offTrackPenalty();
+        car.penaltyLeft = session.penaltyLeft();
     }
 
     @Override

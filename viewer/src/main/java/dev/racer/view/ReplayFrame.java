@@ -16,9 +16,11 @@ package dev.racer.view;
  * @param lapTime   time into the lap [s]
  * @param bestLap   best complete lap so far [s], NaN if none
  * @param offTrack  times off the track so far
+ * @param crashes   crashes so far
+ * @param penaltyLeft penalty time left to serve [s], 0 when racing
  * @param status    episode status as recorded (e.g. {@code in_progress}, {@code off_track}, {@code lap_complete})
  */
 public record ReplayFrame(int episode, int step, double x, double y, double yaw, double steering, double speed,
                           double progress, double reward, int lap, double lapTime, double bestLap, int offTrack,
-                          String status) {
+                          int crashes, double penaltyLeft, String status) {
 }

@@ -1,20 +1,52 @@
 package dev.racer.view;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Replays a list of {@link ReplayFrame}s at 15 steps a second times the playback speed, smoothly. */
+/**
+ * Replays recorded runs at 15 steps a second times the playback speed, smoothly: one car, or several raced
+ * together (a head-to-model race's trace per car), step {@code i} of every trace shown at once. A car whose
+ * trace has ended stays where it finished.
+ */
 public final class ReplaySource extends Source {
-    private final List<ReplayFrame> frames;
+    /** One car's recording: its name and its steps. */
+    public record Car(String name, List<ReplayFrame> frames) {
+        public Car {
+            frames = List.copyOf(frames);
+            if (frames.isEmpty()) {
+                throw new IllegalArgumentException("nothing to replay: " + name + " has no steps");
+            }
+        }
+    }
+
+    private final List<Car> cars;
     private final String label;
     private final ViewState state = new ViewState();
+    private final int length;
     private int index;
 
+    /** One car called after {@code label}. */
     public ReplaySource(List<ReplayFrame> frames, String label) {
-        if (frames.isEmpty()) {
-            throw new IllegalArgumentException("nothing to replay: " + label + " has no steps");
+        this(label, List.of(new Car(label, frames)));
+    }
+
+    /** Several cars raced together, car {@code i} in colour {@code i}. */
+    public static ReplaySource of(List<Car> cars, String label) {
+        return new ReplaySource(label, cars);
+    }
+
+    private ReplaySource(String label, List<Car> cars) {
+        if (cars.isEmpty()) {
+            throw new IllegalArgumentException("nothing to replay: no traces");
         }
-        this.frames = List.copyOf(frames);
+        this.cars = new ArrayList<>(cars);
         this.label = label;
+        int max = 0;
+        for (int i = 0; i < cars.size(); i++) {
+            state.add(new CarState(cars.get(i).name(), i));
+            max = Math.max(max, cars.get(i).frames().size());
+        }
+        this.length = max;
         show(0, 0);
     }
 
@@ -25,7 +57,7 @@ public final class ReplaySource extends Source {
 
     @Override
     public String label() {
-        return label + " " + (index + 1) + "/" + frames.size();
+        return label + " " + (index + 1) + "/" + length;
     }
 
     public int index() {
@@ -34,7 +66,7 @@ public final class ReplaySource extends Source {
 
     @Override
     protected boolean stepOnce() {
-        if (index + 1 >= frames.size()) {
+        if (index + 1 >= length) {
             return false;
         }
         index++;
@@ -48,23 +80,36 @@ public final class ReplaySource extends Source {
     }
 
     private void show(int i, double f) {
+        state.step = i;
+        state.time = (i + f) * STEP;
+        for (int c = 0; c < cars.size(); c++) {
+            List<ReplayFrame> frames = cars.get(c).frames();
+            int k = Math.min(i, frames.size() - 1);
+            show(state.car(c), frames, k, k == i ? f : 0);
+        }
+    }
+
+    private static void show(CarState s, List<ReplayFrame> frames, int i, double f) {
         ReplayFrame a = frames.get(i);
         ReplayFrame b = i + 1 < frames.size() ? frames.get(i + 1) : a;
         if (b.episode() != a.episode()) {
             b = a;
         }
-        state.x = a.x() + (b.x() - a.x()) * f;
-        state.y = a.y() + (b.y() - a.y()) * f;
+        s.x = a.x() + (b.x() - a.x()) * f;
+        s.y = a.y() + (b.y() - a.y()) * f;
         double dyaw = Math.IEEEremainder(b.yaw() - a.yaw(), 2 * Math.PI);
-        state.yaw = a.yaw() + dyaw * f;
-        state.steering = a.steering() + (b.steering() - a.steering()) * f;
-        state.speed = a.speed();
-        state.progress = a.progress();
-        state.reward = a.reward();
-        state.lap = a.lap();
-        state.lapTime = a.lapTime() + f * STEP;
-        state.bestLap = a.bestLap();
-        state.offTrack = a.offTrack();
-        state.step = i;
+        s.yaw = a.yaw() + dyaw * f;
+        s.steering = a.steering() + (b.steering() - a.steering()) * f;
+        s.speed = a.speed();
+        s.progress = a.progress();
+        s.reward = a.reward();
+        s.lap = a.lap();
+        s.lapTime = a.lapTime() + f * STEP;
+        s.bestLap = a.bestLap();
+        s.offTrack = a.offTrack();
+        s.crashes = a.crashes();
+        s.penaltyLeft = a.penaltyLeft();
+        s.inPenalty = a.penaltyLeft() > 0;
+        s.penalty = a.penaltyLeft() > 0 ? Math.max(s.penalty, a.penaltyLeft()) : 0;
     }
 }

@@ -22,7 +22,7 @@ final class SensorInset implements AutoCloseable {
         quad = new ScreenQuad(W, H, GL_R8, GL_RED, true); // one gray channel shown as opaque RGB
     }
 
-    void draw(ViewState s, TrackScene scene, int width, int height) {
+    void draw(CarState s, TrackScene scene, int width, int height) {
         sensor.frame(scene, s.x, s.y, s.yaw, 0, frame, 0);
         for (int i = 0; i < frame.length; i++) {
             bytes.put(i, (byte) Math.round(frame[i] * 255));

@@ -1,7 +1,7 @@
 package dev.racer.view;
 
 /**
- * What the viewer shows: a car driven live, or a replayed trace. Playback runs at real time, faster, slower,
+ * What the viewer shows: one car or several, driven live or replayed from traces. Playback runs at real time, faster, slower,
  * paused or one step at a time; the renderer only reads {@link #state()}.
  */
 public abstract class Source implements AutoCloseable {
@@ -13,6 +13,7 @@ public abstract class Source implements AutoCloseable {
     private boolean paused;
     private int stepRequests;
     private double pending;     // simulation time not yet stepped [s]
+    private final Standings standings = new Standings();
 
     /** The frame to draw (owned by the source). */
     public abstract ViewState state();
@@ -20,8 +21,15 @@ public abstract class Source implements AutoCloseable {
     /** A short description for the HUD ("LIVE: model NAME", "REPLAY trace.csv"). */
     public abstract String label();
 
-    /** Advances the simulation by one step; false when there is nothing more to show. */
+    /** Advances the simulation by one step (and sets the state's step and time); false when there is nothing more to show. */
     protected abstract boolean stepOnce();
+
+    /** One step, then the places and gaps. */
+    private boolean stepAndRank() {
+        boolean more = stepOnce();
+        standings.update(state());
+        return more;
+    }
 
     /** Shows the frame at simulation time {@code fraction} of a step past the last step (for smooth replays). */
     protected void interpolate(double fraction) {
@@ -30,7 +38,7 @@ public abstract class Source implements AutoCloseable {
     /** Moves to step {@code n} from the start (for screenshots), as fast as it can. */
     public void seek(int n) {
         for (int i = 0; i < n; i++) {
-            if (!stepOnce()) {
+            if (!stepAndRank()) {
                 break;
             }
         }
@@ -42,7 +50,7 @@ public abstract class Source implements AutoCloseable {
         if (paused) {
             while (stepRequests > 0) {
                 stepRequests--;
-                stepOnce();
+                stepAndRank();
             }
             pending = 0;
         } else {
@@ -50,7 +58,7 @@ public abstract class Source implements AutoCloseable {
             int budget = 64; // do not fall behind for ever on a slow machine
             while (pending >= STEP && budget-- > 0) {
                 pending -= STEP;
-                if (!stepOnce()) {
+                if (!stepAndRank()) {
                     paused = true;
                     pending = 0;
                     break;
@@ -65,6 +73,7 @@ public abstract class Source implements AutoCloseable {
     }
 
     private void updateInfo() {
+        standings.update(state());
         String sp = speed() >= 1 ? String.format(java.util.Locale.ROOT, "%.0fX", speed())
                 : String.format(java.util.Locale.ROOT, "1/%.0fX", 1 / speed());
         state().info = label() + "  " + (paused ? "PAUSED" : sp);

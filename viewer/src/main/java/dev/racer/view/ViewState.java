@@ -1,57 +1,69 @@
 package dev.racer.view;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
- * What one frame shows: the car's pose and the HUD's figures. Sources (live or replay) write it; the renderer
- * only reads it.
+ * What one frame shows: every car ({@link CarState}, one for a time trial, several for a head-to-bot or
+ * head-to-model race), the step and clock, and a line on the source. Sources (live, replay, or any multi-car
+ * source) write it; the renderer and the HUD only read it, and which car the camera follows is the viewer's
+ * choice, not the state's.
  */
 public final class ViewState {
-    /** rear-axle centre [m] */
-    public double x, y;
-    /** heading [rad] */
-    public double yaw;
-    /** front-wheel angle [rad], + left */
-    public double steering;
-    /** speed [m/s] */
-    public double speed;
-    /** lap number, 1 for the first */
-    public int lap = 1;
-    /** time in this lap [s] */
-    public double lapTime;
-    /** best lap time [s], NaN while no lap is complete */
-    public double bestLap = Double.NaN;
-    /** progress [%] */
-    public double progress;
-    /** reward of the last step */
-    public double reward;
-    /** times off the track so far */
-    public int offTrack;
-    /** the car is frozen serving an off-track penalty */
-    public boolean inPenalty;
-    /** the off-track penalty [s] being served (or that would be) */
-    public double penalty;
-    /** penalty time still to serve [s]; 0 outside a penalty */
-    public double penaltyLeft;
+    private final List<CarState> cars = new ArrayList<>();
+    private final List<CarState> view = Collections.unmodifiableList(cars);
     /** steps so far */
     public int step;
-    /** a short line on what is being shown (mode, source, replay speed) */
+    /** simulation time [s] */
+    public double time;
+    /** a short line on what is being shown (source, replay speed) */
     public String info = "";
 
+    /** A state with one car called {@code name} in colour 0. */
+    public static ViewState single(String name) {
+        ViewState s = new ViewState();
+        s.add(new CarState(name, 0));
+        return s;
+    }
+
+    /** Adds a car (sources set their cars up once). */
+    public CarState add(CarState car) {
+        cars.add(car);
+        return car;
+    }
+
+    /** The cars, in the source's order (read-only view). */
+    public List<CarState> cars() {
+        return view;
+    }
+
+    public int count() {
+        return cars.size();
+    }
+
+    public CarState car(int i) {
+        return cars.get(i);
+    }
+
+    /** Car {@code follow}, clamped to the cars there are (what the camera follows). */
+    public CarState followed(int follow) {
+        return cars.get(Math.floorMod(follow, cars.size()));
+    }
+
+    /** The same frame, copied (cars included). */
     public void copyFrom(ViewState o) {
-        x = o.x;
-        y = o.y;
-        yaw = o.yaw;
-        steering = o.steering;
-        speed = o.speed;
-        lap = o.lap;
-        lapTime = o.lapTime;
-        bestLap = o.bestLap;
-        progress = o.progress;
-        reward = o.reward;
-        offTrack = o.offTrack;
-        inPenalty = o.inPenalty;
-        penalty = o.penalty;
-        penaltyLeft = o.penaltyLeft;
+        while (cars.size() > o.cars.size()) {
+            cars.remove(cars.size() - 1);
+        }
+        for (int i = 0; i < o.cars.size(); i++) {
+            if (i == cars.size()) {
+                cars.add(new CarState());
+            }
+            cars.get(i).copyFrom(o.cars.get(i));
+        }
         step = o.step;
+        time = o.time;
         info = o.info;
     }
 }

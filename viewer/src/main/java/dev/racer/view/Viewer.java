@@ -14,8 +14,10 @@ import org.lwjgl.system.MemoryStack;
 
 /**
  * The viewer window: init, loop, cleanup (lwjgl3-demos style). Keys: 1 chase, 2 top-down, 3 on-board,
- * C next camera, V the camera sensor's own 160×120 frame in a corner; Space pause, Right arrow (or N) one step, Up/+ faster, Down/- slower, 0 real time;
- * Esc or Q quits. The window only reads the {@link Source}'s state.
+ * C next camera, V the camera sensor's own 160×120 frame in a corner; Tab (Shift+Tab) the camera on the next
+ * (previous) car, F1..F9 on car 1..9; Space pause, Right arrow (or N) one step, Up/+ faster, Down/- slower,
+ * 0 real time; Esc or Q quits. The window only reads the {@link Source}'s state. Anti-aliased with
+ * {@value #SAMPLES}x multisampling where the display offers it.
  */
 public final class Viewer {
     /**
@@ -28,8 +30,16 @@ public final class Viewer {
      * @param inset     start with the camera sensor's frame shown (key V toggles it)
      */
     public record Options(int width, int height, Cameras.Mode camera, boolean vsync, long maxFrames, boolean printFps,
-                          boolean inset) {
+                          boolean inset, int follow) {
+        /** The camera on car 0. */
+        public Options(int width, int height, Cameras.Mode camera, boolean vsync, long maxFrames, boolean printFps,
+                       boolean inset) {
+            this(width, height, camera, vsync, maxFrames, printFps, inset, 0);
+        }
     }
+
+    /** multisamples per pixel asked of the window */
+    public static final int SAMPLES = 4;
 
     /** What a run measured. */
     public record Stats(long frames, double seconds, String renderer) {
@@ -44,6 +54,7 @@ public final class Viewer {
     private final Options options;
     private final PrintStream out;
     private Cameras.Mode camera;
+    private int follow;
 
     private GlContext context;
     private GlSceneRenderer renderer;
@@ -60,6 +71,7 @@ public final class Viewer {
         this.out = out;
         this.camera = options.camera();
         this.showInset = options.inset();
+        this.follow = options.follow();
     }
 
     /** Opens the window, runs until it is closed (or {@code maxFrames}), cleans up; returns the frame rate. */
@@ -74,8 +86,8 @@ public final class Viewer {
 
     private void init() {
         context = GlContext.window(options.width(), options.height(), "Racer - " + scene.geometry().track().name(),
-                options.vsync());
-        renderer = new GlSceneRenderer(scene, new CarModel(spec));
+                options.vsync(), SAMPLES);
+        renderer = new GlSceneRenderer(scene, new CarModel(spec), GlSceneRenderer.Look.SHADED);
         hud = new Hud();
         inset = new SensorInset();
         keys = GLFWKeyCallback.create((window, key, scancode, action, mods) -> {
@@ -89,6 +101,15 @@ public final class Viewer {
                 case GLFW_KEY_3, GLFW_KEY_KP_3 -> camera = Cameras.Mode.ONBOARD;
                 case GLFW_KEY_C -> camera = camera.next();
                 case GLFW_KEY_V -> showInset = !showInset;
+                case GLFW_KEY_TAB -> follow = Math.floorMod(follow + ((mods & GLFW_MOD_SHIFT) != 0 ? -1 : 1),
+                        source.state().count());
+                case GLFW_KEY_F1, GLFW_KEY_F2, GLFW_KEY_F3, GLFW_KEY_F4, GLFW_KEY_F5, GLFW_KEY_F6, GLFW_KEY_F7,
+                     GLFW_KEY_F8, GLFW_KEY_F9 -> {
+                    int car = key - GLFW_KEY_F1;
+                    if (car < source.state().count()) {
+                        follow = car;
+                    }
+                }
                 case GLFW_KEY_SPACE, GLFW_KEY_P -> source.togglePause();
                 case GLFW_KEY_RIGHT, GLFW_KEY_N, GLFW_KEY_PERIOD -> source.step();
                 case GLFW_KEY_UP, GLFW_KEY_EQUAL, GLFW_KEY_KP_ADD -> source.faster();
@@ -117,10 +138,11 @@ public final class Viewer {
                 h = ph.get(0);
             }
             if (w > 0 && h > 0) {
-                renderer.draw(source.state(), camera, w, h);
-                hud.draw(source.state(), camera, w, h);
+                ViewState state = source.state();
+                renderer.draw(state, follow, camera, w, h);
+                hud.draw(state, follow, camera, renderer.viewProj(), w, h);
                 if (showInset) {
-                    inset.draw(source.state(), scene, w, h);
+                    inset.draw(state.followed(follow), scene, w, h);
                 }
             }
             glfwSwapBuffers(window);

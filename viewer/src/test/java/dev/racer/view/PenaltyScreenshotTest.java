@@ -36,7 +36,8 @@ class PenaltyScreenshotTest {
         }
         try (r; LiveSource live = new LiveSource(track, EnvConfig.DEFAULT, new OffTrackOnce(),
                 Rewards.load("center_line"), "LIVE")) {
-            ViewState s = live.state();
+            ViewState v = live.state();
+            CarState s = v.car(0);
             for (int i = 0; i < 200 && !s.inPenalty; i++) {
                 live.seek(1);
             }
@@ -46,15 +47,15 @@ class PenaltyScreenshotTest {
             assertTrue(!geo.onTrack(s.x, s.y) || live.env().params().wheelsOnTrack() == 0,
                     "the car stands where it went off");
 
-            int[] during = r.render(s, Cameras.Mode.TOP, true);
-            HeadlessRenderer.writePng(r.image(s, Cameras.Mode.TOP, true),
+            int[] during = r.render(v, Cameras.Mode.TOP, true);
+            HeadlessRenderer.writePng(r.image(v, Cameras.Mode.TOP, true),
                     Path.of("target", "screenshots", "penalty.png"));
             ViewState calm = new ViewState();
-            calm.copyFrom(s);
-            calm.inPenalty = false;
+            calm.copyFrom(v);
+            calm.car(0).inPenalty = false;
             int[] without = r.render(calm, Cameras.Mode.TOP, true);
 
-            int line = Hud.lines(s, Cameras.Mode.TOP).length - 1;
+            int line = Hud.lines(v, 0, Cameras.Mode.TOP).length - 1;
             int red = redPixels(during, w, line);
             int redWithout = redPixels(without, w, line);
             System.out.printf("PenaltyScreenshotTest: %d red HUD pixels during the penalty, %d without%n", red,

@@ -57,11 +57,13 @@ class SourcesTest {
         LiveSource live = new LiveSource(TrackLibrary.standard().get("reinvent_base"), EnvConfig.DEFAULT,
                 new dev.racer.race.PurePursuitDriver(), Rewards.load("center_line"), "LIVE");
         live.seek(400);
-        ViewState s = live.state();
+        CarState s = live.state().car(0);
         assertTrue(s.lap >= 2, "completed a lap in 400 steps, lap " + s.lap);
         assertTrue(s.bestLap > 5 && s.bestLap < 20, "lap time " + s.bestLap);
         assertEquals(0, s.offTrack);
-        assertEquals(400, s.step);
+        assertEquals(400, live.state().step);
+        assertEquals(400 * Source.STEP, live.state().time, 1e-9);
+        assertEquals("pure-pursuit", s.name);
     }
 
     @Test
@@ -69,7 +71,8 @@ class SourcesTest {
         var track = TrackLibrary.standard().get("reinvent_base");
         LiveSource live = new LiveSource(track, EnvConfig.DEFAULT, new OffTrackOnce(), Rewards.load("center_line"),
                 "LIVE");
-        ViewState s = live.state();
+        ViewState v = live.state();
+        CarState s = v.car(0);
         int steps = 0;
         while (!s.inPenalty && steps++ < 200) {
             live.seek(1);
@@ -77,7 +80,7 @@ class SourcesTest {
         assertTrue(s.inPenalty, "went off within 200 steps");
         assertEquals(1, s.offTrack);
         assertEquals(2.0, s.penaltyLeft, 1e-9);
-        assertTrue(Hud.lines(s, dev.racer.render.Cameras.Mode.TOP)[4].startsWith("OFF TRACK +2.0 S  2.0 S LEFT"));
+        assertTrue(Hud.lines(v, 0, dev.racer.render.Cameras.Mode.TOP)[4].startsWith("OFF TRACK +2.0 S  2.0 S LEFT"));
         double x = s.x, y = s.y, lapTime = s.lapTime;
         for (int k = 1; k < 30; k++) {
             live.seek(1);
@@ -89,7 +92,7 @@ class SourcesTest {
         }
         live.seek(1);
         assertFalse(s.inPenalty);
-        assertEquals(4, Hud.lines(s, dev.racer.render.Cameras.Mode.TOP).length, "no penalty line after it");
+        assertEquals(4, Hud.lines(v, 0, dev.racer.render.Cameras.Mode.TOP).length, "no penalty line after it");
         live.seek(1);
         assertTrue(live.env().params().distanceFromCenter() < 0.1, "put back on the centre line");
         while (s.lap == 1) {
