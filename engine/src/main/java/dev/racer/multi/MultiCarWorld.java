@@ -3,6 +3,7 @@ package dev.racer.multi;
 import dev.racer.car.CarSpec;
 import dev.racer.car.Dynamics;
 import dev.racer.car.MutableCarState;
+import dev.racer.track.PolylineIndex;
 import dev.racer.track.Projection;
 import dev.racer.track.TrackGeometry;
 import dev.racer.world.CarBody;
@@ -51,6 +52,7 @@ public final class MultiCarWorld {
     private final int[] crashedInto;
     private final double[] startDistance;
     private boolean botsRanIntoCar;
+    private final PolylineIndex innerLane, outerLane; // the simapp's lane lines (midpoints to the borders)
 
     /**
      * @param g    the track as driven (a loop when there are bots)
@@ -87,6 +89,16 @@ public final class MultiCarWorld {
         crashed = new boolean[cars];
         crashedInto = new int[cars];
         startDistance = new double[cars];
+        int n = g.size();
+        double[] ix = new double[n], iy = new double[n], ox = new double[n], oy = new double[n];
+        for (int r = 0; r < n; r++) {
+            ix[r] = (g.innerX(r) + g.centerX(r)) / 2;
+            iy[r] = (g.innerY(r) + g.centerY(r)) / 2;
+            ox[r] = (g.outerX(r) + g.centerX(r)) / 2;
+            oy[r] = (g.outerY(r) + g.centerY(r)) / 2;
+        }
+        innerLane = new PolylineIndex(ix, iy);
+        outerLane = new PolylineIndex(ox, oy);
     }
 
     /**
@@ -96,9 +108,6 @@ public final class MultiCarWorld {
      * @throws IllegalArgumentException naming the two cars when the grid and the bots overlap
      */
     public void reset(long seed) {
-        LaneSpline.LanePoint lp = new LaneSpline.LanePoint();
-        LaneSpline inner = k > 1 ? new LaneSpline(g, LaneSpline.Lane.INNER) : null;
-        LaneSpline outer = k > 1 ? new LaneSpline(g, LaneSpline.Lane.OUTER) : null;
         for (int i = 0; i < k; i++) {
             MutableCarState c = cars[i];
             if (k == 1) {
@@ -107,10 +116,18 @@ public final class MultiCarWorld {
                 c.y = p.y;
                 c.yaw = g.headingAt(0, p);
             } else {
-                (i % 2 == 1 ? inner : outer).eval(-START_POSITION_OFFSET * i, lp);
-                c.x = lp.x;
-                c.y = lp.y;
-                c.yaw = Math.atan2(lp.dy, lp.dx);
+                // the simapp's lane.interpolate_pose(-0.75 i): along the lane polyline (a negative distance
+                // counts from its end), heading to the next lane point (forward difference)
+                PolylineIndex lane = i % 2 == 1 ? innerLane : outerLane;
+                double d = -START_POSITION_OFFSET * i;
+                lane.interpolate(d - lane.length() * Math.floor(d / lane.length()), p);
+                int next = p.t >= 1 - 1e-12 ? p.segment + 2 : p.segment + 1;
+                if (next >= lane.vertices()) {
+                    next = 1;
+                }
+                c.x = p.x;
+                c.y = p.y;
+                c.yaw = Math.atan2(lane.y(next) - p.y, lane.x(next) - p.x);
             }
             c.speed = 0;
             c.steering = 0;
