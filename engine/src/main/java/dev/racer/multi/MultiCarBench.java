@@ -90,7 +90,14 @@ public final class MultiCarBench {
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
         int cars = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         TrackGeometry g = TrackGeometry.of(TrackLibrary.standard().get(track), false);
-        Result r = run(g, cars, bots, seconds);
+        Result r;
+        try {
+            r = run(g, cars, bots, seconds);
+        } catch (IllegalArgumentException e) {
+            System.err.println("multi-car bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         System.out.printf("%s, %d car(s) + %d bots (lane changes): %.0f ns/step wall, %.0f ns/step CPU"
                         + " (%.0f steps/s CPU; %d steps in %.2f s)%n", track, cars, bots, r.nsPerStep(),
                 r.cpuNsPerStep(), 1e9 / r.cpuNsPerStep(), r.steps(), r.seconds());
