@@ -106,11 +106,16 @@ public final class WorldObjects {
         pdist[i] = scratch.along;
         centerDistance[i] = scratch.distance;
         // on the road the simapp's polygon test is "left of the centre line as driven": the side of the nearest
-        // centre segment, O(1) instead of the polygon's O(rows) (a point on the line counts as the polygon does)
-        int k = scratch.segment;
-        var c = geometry.center();
-        double cross = (c.x(k + 1) - c.x(k)) * (cy - scratch.y) - (c.y(k + 1) - c.y(k)) * (cx - scratch.x);
-        left[i] = cross == 0 ? !SideOfCenter.ccw(geometry) : cross > 0;
+        // centre segment, O(1) instead of the polygon's O(rows) (a point on the line counts as the polygon does);
+        // off the road (a car frozen where it went off) the two differ beyond the inner border: use the polygon
+        if (geometry.onTrack(cx, cy)) {
+            int k = scratch.segment;
+            var c = geometry.center();
+            double cross = (c.x(k + 1) - c.x(k)) * (cy - scratch.y) - (c.y(k + 1) - c.y(k)) * (cx - scratch.x);
+            left[i] = cross == 0 ? !SideOfCenter.ccw(geometry) : cross > 0;
+        } else {
+            left[i] = SideOfCenter.inInnerPolygon(geometry, cx, cy) ^ !SideOfCenter.ccw(geometry);
+        }
         sortOrder();
     }
 
