@@ -90,8 +90,9 @@ public final class ObjectParamsCalculator {
             out.locationX[i] = objects.x[i];
             out.locationY[i] = objects.y[i];
             out.leftOfCenter[i] = objects.left[i];
-            out.speed[i] = 0.0;   // boxes: DeepRacer fills these for bot cars only
-            out.heading[i] = 0.0;
+            boolean moving = objects.reportsMotion(); // DeepRacer fills these only with bot cars on the track
+            out.speed[i] = moving ? objects.speed[i] : 0.0;
+            out.heading[i] = moving ? objects.heading[i] : 0.0;
             out.distance[i] = objects.pdist[i];
             out.distanceFromCenter[i] = objects.centerDistance[i];
         }
@@ -126,7 +127,7 @@ public final class ObjectParamsCalculator {
     private static int crashedObject(WorldObjects objects, double originX, double originY, double c, double s) {
         double hl = CarBody.LENGTH / 2, hw = CarBody.WIDTH / 2;
         for (int i = 0; i < objects.count(); i++) {
-            if (Rects.anyCornerInside(originX, originY, c, s, hl, hw, objects.x[i], objects.y[i],
+            if (objects.collidable[i] && Rects.anyCornerInside(originX, originY, c, s, hl, hw, objects.x[i], objects.y[i],
                     objects.cos[i], objects.sin[i], objects.halfLength[i], objects.halfWidth[i])) {
                 return i;
             }

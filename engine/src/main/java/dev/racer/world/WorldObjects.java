@@ -18,6 +18,8 @@ public final class WorldObjects {
     final double[] x, y, heading, cos, sin, halfLength, halfWidth, speed;
     final double[] pdist, centerDistance;
     final boolean[] left;
+    final boolean[] collidable; // false while a car blinks through a penalty (the simapp's non-collidable set)
+    private boolean moving;     // objects_speed/objects_heading reported (the simapp: bot cars on the track)
     final int[] order;          // object indices sorted by pdist
     final double[] sortedPdist; // pdist in that order
     private TrackGeometry geometry;
@@ -40,6 +42,7 @@ public final class WorldObjects {
         pdist = new double[capacity];
         centerDistance = new double[capacity];
         left = new boolean[capacity];
+        collidable = new boolean[capacity];
         order = new int[capacity];
         sortedPdist = new double[capacity];
     }
@@ -57,6 +60,63 @@ public final class WorldObjects {
     public void clear() {
         count = 0;
         geometry = null;
+        moving = false;
+    }
+
+    /**
+     * Whether the params report each object's speed and heading. The simapp does so for every object when bot
+     * cars are on the track ({@code NUMBER_OF_BOT_CARS > 0}) and reports 0 otherwise, even for the other racing
+     * cars of a head-to-model race.
+     */
+    public void setReportsMotion(boolean reports) {
+        moving = reports;
+    }
+
+    public boolean reportsMotion() {
+        return moving;
+    }
+
+    /** Whether the crash test sees object {@code i} (a car blinking through its penalty is not seen). */
+    public void setCollidable(int i, boolean c) {
+        checkIndex(i);
+        collidable[i] = c;
+    }
+
+    public boolean collidable(int i) {
+        return collidable[i];
+    }
+
+    /**
+     * Moves object {@code i} (a car) to (x, y) [m] heading {@code headingRad} at {@code speedMps}, keeping its
+     * size, and recomputes its per-placement values and the along-track order. Needs a {@link #prepare} on the
+     * geometry first. Allocates nothing; the order is re-sorted by insertion, linear when almost sorted.
+     */
+    public void update(int i, double cx, double cy, double headingRad, double speedMps) {
+        checkIndex(i);
+        if (geometry == null) {
+            throw new IllegalStateException("update before prepare: call prepare(geometry) once after placing");
+        }
+        x[i] = cx;
+        y[i] = cy;
+        heading[i] = headingRad;
+        cos[i] = Math.cos(headingRad);
+        sin[i] = Math.sin(headingRad);
+        speed[i] = speedMps;
+        geometry.center().nearest(cx, cy, scratch);
+        pdist[i] = scratch.along;
+        centerDistance[i] = scratch.distance;
+        // on the road the simapp's polygon test is "left of the centre line as driven": the side of the nearest
+        // centre segment, O(1) instead of the polygon's O(rows) (a point on the line counts as the polygon does);
+        // off the road (a car frozen where it went off) the two differ beyond the inner border: use the polygon
+        if (geometry.onTrack(cx, cy)) {
+            int k = scratch.segment;
+            var c = geometry.center();
+            double cross = (c.x(k + 1) - c.x(k)) * (cy - scratch.y) - (c.y(k + 1) - c.y(k)) * (cx - scratch.x);
+            left[i] = cross == 0 ? !SideOfCenter.ccw(geometry) : cross > 0;
+        } else {
+            left[i] = SideOfCenter.inInnerPolygon(geometry, cx, cy) ^ !SideOfCenter.ccw(geometry);
+        }
+        sortOrder();
     }
 
     /** Sets the number of objects; each then needs {@link #set} before {@link #prepare}. */
@@ -78,6 +138,7 @@ public final class WorldObjects {
         halfLength[i] = length / 2;
         halfWidth[i] = width / 2;
         speed[i] = speedMps;
+        collidable[i] = true;
     }
 
     public void set(int i, TrackObject o) {
@@ -124,6 +185,11 @@ public final class WorldObjects {
             left[i] = SideOfCenter.inInnerPolygon(g, x[i], y[i]) ^ !SideOfCenter.ccw(g);
             order[i] = i;
         }
+        geometry = g;
+        sortOrder();
+    }
+
+    private void sortOrder() {
         // insertion sort: a handful of objects, stable like numpy's argsort on ties in practice
         for (int i = 1; i < count; i++) {
             int k = order[i];
@@ -137,7 +203,6 @@ public final class WorldObjects {
         for (int i = 0; i < count; i++) {
             sortedPdist[i] = pdist[order[i]];
         }
-        geometry = g;
     }
 
     private void checkIndex(int i) {
