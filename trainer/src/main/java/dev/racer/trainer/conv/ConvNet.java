@@ -354,6 +354,10 @@ public final class ConvNet {
             values = new float[capacity];
         }
 
+        public int actDim() {
+            return actDim;
+        }
+
         /**
          * The actor's outputs ({@code out[i·A + k]}) and the critic's values ({@code value[i]}, if not null) for
          * {@code n} observations in {@code obs} ({@code [n, obsDim]}).

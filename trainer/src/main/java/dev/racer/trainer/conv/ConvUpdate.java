@@ -32,6 +32,9 @@ public final class ConvUpdate implements AutoCloseable {
     private final float[][] fcWt;
     private final Grads adamM, adamV;
     private long t;
+    /** Loss sums over the epoch in progress and the last finished one, and their sample counts. */
+    private final double[] epochSum = new double[4], lastSum = new double[4];
+    private int epochN, lastN;
 
     /**
      * @param threads worker threads for the minibatch halves (1 or 2)
@@ -134,6 +137,7 @@ public final class ConvUpdate implements AutoCloseable {
         final float[] dValues;
         final Grads g;
         double pg, v, ent, kl;
+        int m;
 
         Part(int cap) {
             this.cap = cap;
@@ -171,6 +175,7 @@ public final class ConvUpdate implements AutoCloseable {
             }
             n.dense(x, m, h, logits, values);
             pg = v = ent = kl = 0;
+            this.m = m;
             int a = n.actDim;
             for (int i = 0; i < m; i++) {
                 int r = rows[from + i];
@@ -323,7 +328,9 @@ public final class ConvUpdate implements AutoCloseable {
         int[] perm = new int[n];
         float[] ad = new float[b];
         int done = 0;
+        epochN = lastN = 0;
         for (int e = 0; e < epochs; e++) {
+            endEpoch();
             for (int i = 0; i < n; i++) {
                 perm[i] = i;
             }
@@ -335,6 +342,7 @@ public final class ConvUpdate implements AutoCloseable {
             }
             for (int mb = 0; mb < per; mb++) {
                 if (stop.getAsBoolean()) {
+                    endEpoch();
                     return done;
                 }
                 int[] rows = Arrays.copyOfRange(perm, mb * b, mb * b + b);
@@ -343,7 +351,28 @@ public final class ConvUpdate implements AutoCloseable {
                 done++;
             }
         }
+        endEpoch();
         return done;
+    }
+
+    private void endEpoch() {
+        if (epochN > 0) {
+            System.arraycopy(epochSum, 0, lastSum, 0, 4);
+            lastN = epochN;
+        }
+        java.util.Arrays.fill(epochSum, 0);
+        epochN = 0;
+    }
+
+    /**
+     * The loss terms {@code pg_loss, v_loss, entropy, approx_kl} of the last epoch that {@link #fitEpochs} ran,
+     * means over its minibatches as each was before its step (advantages normalised per minibatch): the
+     * forward passes are the update's own, so they cost nothing more. NaN when no minibatch ran.
+     */
+    public Map<String, Double> lastLosses() {
+        double n = lastN == 0 ? Double.NaN : lastN;
+        return Map.of("pg_loss", -lastSum[0] / n, "v_loss", lastSum[1] / n, "entropy", lastSum[2] / n,
+                "approx_kl", lastSum[3] / n);
     }
 
     /** Advantages of {@code rows}, normalised to mean 0 and standard deviation 1 (as {@code Minibatches}). */
@@ -390,6 +419,7 @@ public final class ConvUpdate implements AutoCloseable {
         Runnable r0 = () -> p0.run(frames, rows, 0, half, act, oldLogp, adv, ret, b, true);
         if (p1 == null) {
             r0.run();
+            account(p0);
             return p0.g;
         }
         Runnable r1 = () -> p1.run(frames, rows, half, b - half, act, oldLogp, adv, ret, b, true);
@@ -401,6 +431,8 @@ public final class ConvUpdate implements AutoCloseable {
             r0.run();
             r1.run();
         }
+        account(p0);
+        account(p1);
         List<float[]> a = p0.g.arrays(), c = p1.g.arrays();
         for (int i = 0; i < a.size(); i++) {
             float[] x = a.get(i), y = c.get(i);
@@ -409,6 +441,14 @@ public final class ConvUpdate implements AutoCloseable {
             }
         }
         return p0.g;
+    }
+
+    private void account(Part p) {
+        epochSum[0] += p.pg;
+        epochSum[1] += p.v;
+        epochSum[2] += p.ent;
+        epochSum[3] += p.kl;
+        epochN += p.m;
     }
 
     private void adam(Grads g) {
