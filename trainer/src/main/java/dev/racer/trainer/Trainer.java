@@ -159,7 +159,9 @@ public final class Trainer {
         TrainingTraces traces = new TrainingTraces(folder.dir());
         long t0 = System.nanoTime();
         try (ClippedPpo ppo = new ClippedPpo(env, meta, hp, cfg, net, spec.seed(), spec.workers())) {
-            ppo.deadline(t0 + (long) (spec.budgetSeconds() * 1e9)); // a camera update stops there
+            if (Double.isFinite(spec.budgetSeconds())) {
+                ppo.deadline(t0 + (long) (spec.budgetSeconds() * 1e9)); // a camera update stops there
+            }
             while (true) {
                 double elapsed = (System.nanoTime() - t0) / 1e9;
                 if (stop.get()) {
