@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code racer bench}: benchmarks of the hot paths. Each feature adds its subcommand here. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the hot paths; each prints its figure.",
-        subcommands = {BenchCommand.Env.class, BenchRenderCommand.class, BenchRewardCommand.class,
+        subcommands = {BenchCommand.Env.class, BenchRenderCommand.class, BenchRewardCommand.class, BenchConvCommand.class,
             LeagueBenchCommand.class})
 final class BenchCommand implements Runnable {
     @Override

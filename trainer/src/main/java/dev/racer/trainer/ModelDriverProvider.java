@@ -52,7 +52,17 @@ public final class ModelDriverProvider implements DriverProvider {
         if (meta.camera()) {
             PolicyNet cam = PolicyNet.loadCamera(weights, meta.neuralNetwork(), meta.cameraChannels(), actDim,
                     meta.discrete());
-            return driver(name, meta, obs -> cam.forward(obs, 1)[0]);
+            // the plain-Java copy: a few ms a frame against SameDiff's ~10 ms; scratch per thread
+            dev.racer.trainer.conv.ConvNet conv = new dev.racer.trainer.conv.ConvNet(meta.neuralNetwork(),
+                    meta.cameraChannels(), actDim);
+            conv.read(cam::values);
+            ThreadLocal<dev.racer.trainer.conv.ConvNet.Inference> scratch =
+                    ThreadLocal.withInitial(() -> conv.new Inference(1));
+            return driver(name, meta, obs -> {
+                float[] out = new float[actDim];
+                scratch.get().forward(obs, 1, out, null);
+                return out;
+            });
         }
         PolicyNet net = PolicyNet.load(weights, obsDim, actDim, meta.discrete(), hidden);
         Mlp actor = net.actor();

@@ -121,14 +121,16 @@ public final class Trainer {
     }
 
     /**
-     * Clipped PPO's update for this run: the plain-Java update is MLP-only, so camera models (convolutional
-     * networks) always update through SameDiff; a note says so when {@code --update java} was in effect.
+     * Clipped PPO's update for this run: camera models (convolutional networks) with continuous actions update
+     * through SameDiff (the plain-Java camera update is discrete-only); a note says so when {@code --update java}
+     * was in effect.
      */
     static String update(TrainSpec spec, ModelMetadata meta, boolean note) {
-        if (meta.camera() && spec.update().equals("java")) {
+        if (meta.camera() && !meta.discrete() && spec.update().equals("java")) {
             if (note) {
-                System.err.println("note: " + meta.neuralNetwork() + " (camera model) updates through SameDiff;"
-                        + " --update java covers only RACER_MLP, using --update samediff");
+                System.err.println("note: " + meta.neuralNetwork() + " (camera model) with continuous actions updates"
+                        + " through SameDiff; --update java covers discrete camera models and RACER_MLP, using"
+                        + " --update samediff");
             }
             return "samediff";
         }
@@ -160,6 +162,9 @@ public final class Trainer {
         traces.start(episodes);
         long t0 = System.nanoTime();
         try (ClippedPpo ppo = new ClippedPpo(env, meta, hp, cfg, net, spec.seed(), spec.workers())) {
+            if (Double.isFinite(spec.budgetSeconds())) {
+                ppo.deadline(t0 + (long) (spec.budgetSeconds() * 1e9)); // a camera update stops there
+            }
             while (true) {
                 double elapsed = (System.nanoTime() - t0) / 1e9;
                 if (stop.get()) {

@@ -154,7 +154,7 @@ class TrainerTest {
         Files.writeString(hp, """
                 {"num_episodes_between_training": 2, "num_epochs": 1, "batch_size": 32}
                 """);
-        // --update java (the default) falls back to SameDiff for the camera network
+        // --update java (the default): the plain-Java camera update (ConvUpdate), frames kept as bytes
         TrainSummary s = Trainer.train(TrainSpec.of("reinvent_base", "center_line", tmp.resolve("cam"))
                 .withSteps(150L).withSeed(5).withWorkers(2).withHyperparameters(hp).withModelMetadata(meta));
         assertTrue(s.iterations() >= 2, "iterations: " + s.iterations());

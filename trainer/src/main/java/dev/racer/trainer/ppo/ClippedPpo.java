@@ -15,6 +15,8 @@ import dev.racer.trainer.EnvSpec;
 import dev.racer.trainer.Evaluation;
 import dev.racer.trainer.Mlp;
 import dev.racer.trainer.ModelDriverProvider;
+import dev.racer.trainer.conv.ConvNet;
+import dev.racer.trainer.conv.ConvUpdate;
 import dev.racer.space.ActionSpace;
 import dev.racer.model.Hyperparameters;
 import dev.racer.model.ModelMetadata;
@@ -44,9 +46,11 @@ import java.util.function.BooleanSupplier;
  * order, so a run is reproducible whatever the number of workers. The greedy evaluation after each update races
  * one-lap races under the race session's rules ({@link Evaluation}). The update runs
  * batched in plain Java ({@link JavaUpdate}, default) or in SameDiff ({@link PolicyNet}); the weights live in
- * the SameDiff graph for the model files either way. Camera models ({@link ConvTorso}) run both their
- * rollouts (one observation a call, the workers taking turns on the shared graph) and their update through
- * SameDiff; their results are reproducible in the same way.
+ * the SameDiff graph for the model files either way. Camera models ({@link ConvTorso}) run their rollouts
+ * through a plain-Java copy of the network ({@link ConvNet}, each worker its own scratch, no lock) and, with
+ * discrete actions and {@code java}, their update too ({@link ConvUpdate}, frames kept as bytes); a camera
+ * update stops at the run's {@link #deadline} (the minibatches done are kept), and so does the evaluation
+ * after it. Their results are reproducible in the same way.
  */
 public final class ClippedPpo implements AutoCloseable {
 
@@ -79,6 +83,8 @@ public final class ClippedPpo implements AutoCloseable {
     /** One episode's samples and outcome. Arrays may be longer than {@code steps}. */
     public static final class Episode {
         float[] obs, act, logp, value, reward;
+        /** Camera frames as grey levels (plain-Java camera update), instead of {@link #obs}. */
+        byte[] frames;
         int steps;
         double bootstrap;     // value after the last step (0 when terminated)
         public double totalReward;
@@ -134,6 +140,12 @@ public final class ClippedPpo implements AutoCloseable {
     private final List<RewardFunction> rewards = new ArrayList<>();
     private final ThreadLocal<Worker> workers;
     private final JavaUpdate javaUpdate;
+    /** The camera network in plain Java (camera models), else null. */
+    private final ConvNet convNet;
+    /** The camera update in plain Java (camera models, discrete actions, {@code java}), else null. */
+    private final ConvUpdate convUpdate;
+    /** {@link System#nanoTime()} at which a camera update and the evaluation after it stop. */
+    private volatile long deadline = Long.MAX_VALUE;
 
     /** A new learner; {@code net} is a fresh or resumed network matching {@code meta}. */
     public ClippedPpo(EnvSpec env, ModelMetadata meta, Hyperparameters hp, Config config, PolicyNet net, long seed,
@@ -153,6 +165,14 @@ public final class ClippedPpo implements AutoCloseable {
         this.javaUpdate = config.update().equals("java") && !camera
                 ? new JavaUpdate(actor, critic, logStd, meta.discrete(), lossConfig(hp, config), Math.min(2, workerThreads))
                 : null;
+        this.convNet = camera ? new ConvNet(meta.neuralNetwork(), meta.cameraChannels(), actDim) : null;
+        if (convNet != null) {
+            convNet.read(net::values);
+        }
+        this.convUpdate = camera && meta.discrete() && config.update().equals("java")
+                ? new ConvUpdate(convNet, config.clip(), config.valueCoef(), hp.betaEntropy(),
+                        hp.lossType().equals("huber"), hp.lr(), Math.min(2, workerThreads))
+                : null;
         this.pool = Executors.newFixedThreadPool(workerThreads, r -> {
             Thread t = new Thread(r, "racer-rollout");
             t.setDaemon(true);
@@ -163,7 +183,8 @@ public final class ClippedPpo implements AutoCloseable {
             synchronized (rewards) {
                 rewards.add(rf);
             }
-            Policy p = camera ? new CameraPolicy(net) : new MlpPolicy(actor.copy(), critic.copy());
+            Policy p = camera ? new CameraPolicy(convNet.new Inference(1))
+                    : new MlpPolicy(actor.copy(), critic.copy());
             // one environment per worker, reused for every episode it runs (training and evaluation)
             RacingEnv racing = env.newEnv(rf, meta.newSensor(), meta.actionSpace());
             Driver greedy = ModelDriverProvider.driver("greedy", meta, o -> p.forward(o, null));
@@ -192,6 +213,14 @@ public final class ClippedPpo implements AutoCloseable {
         return net;
     }
 
+    /**
+     * The run's end ({@link System#nanoTime()}): a camera update in progress stops at the next minibatch once
+     * it has passed, and the greedy evaluation after it is skipped, so a run ends close to its budget.
+     */
+    public void deadline(long nanoTime) {
+        this.deadline = nanoTime;
+    }
+
     // =================================================================================== one iteration
 
     /**
@@ -207,9 +236,10 @@ public final class ClippedPpo implements AutoCloseable {
         }
         long t1 = System.nanoTime();
         Batch batch = advantages(eps);
-        Map<String, Double> losses = update(batch, firstEpisode);
+        BooleanSupplier cut = () -> stop.getAsBoolean() || System.nanoTime() - deadline >= 0;
+        Map<String, Double> losses = update(batch, firstEpisode, convNet != null ? cut : stop);
         long t2 = System.nanoTime();
-        List<Episode> eval = evaluate(stop);
+        List<Episode> eval = evaluate(convNet != null ? cut : stop);
         return new IterationStats(eps, eval == null ? List.of() : eval, batch.n, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                 losses);
     }
@@ -250,20 +280,25 @@ public final class ClippedPpo implements AutoCloseable {
         }
     }
 
-    /** A camera network through SameDiff, one observation at a time (the graph is shared, calls take turns). */
-    record CameraPolicy(PolicyNet net) implements Policy {
+    /** A camera network in plain Java, one observation at a time, this worker's scratch. */
+    record CameraPolicy(ConvNet.Inference net, float[] out, float[] v) implements Policy {
+        CameraPolicy(ConvNet.Inference net) {
+            this(net, new float[net.actDim()], new float[1]);
+        }
+
         @Override
         public float[] forward(float[] o, float[] value) {
-            float[][] r = net.forward(o, 1);
+            net.forward(o, 1, out, v);
             if (value != null) {
-                value[0] = r[1][0];
+                value[0] = v[0];
             }
-            return r[0];
+            return out.clone();
         }
 
         @Override
         public float value(float[] o) {
-            return net.forward(o, 1)[1][0];
+            net.forward(o, 1, out, v);
+            return v[0];
         }
     }
 
@@ -344,7 +379,12 @@ public final class ClippedPpo implements AutoCloseable {
         SplittableRandom rnd = new SplittableRandom(episodeSeed);
         Episode ep = new Episode();
         int cap = 256;
-        ep.obs = new float[cap * obsDim];
+        boolean bytes = convUpdate != null;
+        if (bytes) {
+            ep.frames = new byte[cap * obsDim];
+        } else {
+            ep.obs = new float[cap * obsDim];
+        }
         ep.act = new float[cap * actDim];
         ep.logp = new float[cap];
         ep.value = new float[cap];
@@ -365,14 +405,24 @@ public final class ClippedPpo implements AutoCloseable {
         while (true) {
             if (t == cap) {
                 cap *= 2;
-                ep.obs = Arrays.copyOf(ep.obs, cap * obsDim);
+                if (bytes) {
+                    ep.frames = Arrays.copyOf(ep.frames, cap * obsDim);
+                } else {
+                    ep.obs = Arrays.copyOf(ep.obs, cap * obsDim);
+                }
                 ep.act = Arrays.copyOf(ep.act, cap * actDim);
                 ep.logp = Arrays.copyOf(ep.logp, cap);
                 ep.value = Arrays.copyOf(ep.value, cap);
                 ep.reward = Arrays.copyOf(ep.reward, cap);
             }
             float[] o = r.observation();
-            System.arraycopy(o, 0, ep.obs, t * obsDim, obsDim);
+            if (bytes) {
+                for (int i = 0, at = t * obsDim; i < obsDim; i++) {
+                    ep.frames[at + i] = ConvNet.level(o[i]);
+                }
+            } else {
+                System.arraycopy(o, 0, ep.obs, t * obsDim, obsDim);
+            }
             float[] out = policy.forward(o, value);
             int actionIndex = -1;
             if (space instanceof ActionSpace.Discrete) {
@@ -458,6 +508,7 @@ public final class ClippedPpo implements AutoCloseable {
     /** All samples of an iteration, in episode order. */
     static final class Batch {
         float[] obs, act, logp, adv, ret;
+        byte[] frames;
         int n;
     }
 
@@ -466,7 +517,12 @@ public final class ClippedPpo implements AutoCloseable {
         for (Episode e : eps) {
             b.n += e.steps;
         }
-        b.obs = new float[b.n * obsDim];
+        boolean bytes = convUpdate != null;
+        if (bytes) {
+            b.frames = new byte[b.n * obsDim];
+        } else {
+            b.obs = new float[b.n * obsDim];
+        }
         b.act = new float[b.n * actDim];
         b.logp = new float[b.n];
         b.adv = new float[b.n];
@@ -479,7 +535,11 @@ public final class ClippedPpo implements AutoCloseable {
                 ret = new float[e.steps];
             }
             Gae.compute(e.reward, e.value, 0, e.steps, e.bootstrap, hp.discountFactor(), config.gaeLambda(), adv, ret);
-            System.arraycopy(e.obs, 0, b.obs, at * obsDim, e.steps * obsDim);
+            if (bytes) {
+                System.arraycopy(e.frames, 0, b.frames, at * obsDim, e.steps * obsDim);
+            } else {
+                System.arraycopy(e.obs, 0, b.obs, at * obsDim, e.steps * obsDim);
+            }
             System.arraycopy(e.act, 0, b.act, at * actDim, e.steps * actDim);
             System.arraycopy(e.logp, 0, b.logp, at, e.steps);
             System.arraycopy(adv, 0, b.adv, at, e.steps);
@@ -492,8 +552,14 @@ public final class ClippedPpo implements AutoCloseable {
     // =================================================================================== update
 
     /** {@code num_epochs} passes over shuffled minibatches, then copies the weights for the next rollout. */
-    Map<String, Double> update(Batch b, long firstEpisode) {
+    Map<String, Double> update(Batch b, long firstEpisode, BooleanSupplier stop) {
         SplittableRandom shuffle = new SplittableRandom(EnvSpec.mix(seed ^ 0x5DEECE66DL, firstEpisode));
+        if (convUpdate != null) {
+            convUpdate.fitEpochs(b.frames, b.act, b.logp, b.adv, b.ret, b.n, hp.batchSize(), hp.numEpochs(), shuffle,
+                    stop);
+            convNet.write(net::set); // the graph keeps the weights for the model files
+            return convUpdate.lastLosses();
+        }
         if (javaUpdate != null) {
             javaUpdate.fitEpochs(b.obs, b.act, b.logp, b.adv, b.ret, b.n, hp.batchSize(), hp.numEpochs(), shuffle);
             net.setFrom(actor, critic, logStd); // the graph keeps the weights for the model files
@@ -504,6 +570,9 @@ public final class ClippedPpo implements AutoCloseable {
                 : net.evaluate(b.obs, b.act, b.logp, b.adv, b.ret, b.n, "pg_loss", "v_loss", "entropy", "approx_kl");
         if (actor != null) {
             net.copyTo(actor, critic);
+        }
+        if (convNet != null) {
+            convNet.read(net::values);
         }
         System.arraycopy(net.logStd(), 0, logStd, 0, logStd.length);
         return losses;
@@ -548,6 +617,9 @@ public final class ClippedPpo implements AutoCloseable {
         pool.shutdownNow();
         if (javaUpdate != null) {
             javaUpdate.close();
+        }
+        if (convUpdate != null) {
+            convUpdate.close();
         }
         synchronized (rewards) {
             for (RewardFunction r : rewards) {

@@ -290,6 +290,11 @@ public final class PolicyNet {
         }
     }
 
+    /** A variable's values, flat in c order (the camera network's plain-Java copy). */
+    public float[] values(String variable) {
+        return flat(sd.getVariable(variable).getArr());
+    }
+
     /** Sets a variable's values (tests and hand-built networks). */
     public void set(String variable, float[] values) {
         INDArray arr = sd.getVariable(variable).getArr();
