@@ -50,10 +50,12 @@ public final class Raceline {
         int n = Math.max(8, (int) Math.round(len / config.spacing()));
         double keepOut = car.axleTrack() / 2 + config.margin();
         double[] ax = new double[n], ay = new double[n], dx = new double[n], dy = new double[n];
-        double[] lo = new double[n], hi = new double[n];
+        double[] lo = new double[n], hi = new double[n], cx = new double[n], cy = new double[n];
         Projection p = new Projection();
         for (int i = 0; i < n; i++) {
             c.interpolate(len * i / n, p);
+            cx[i] = p.x;
+            cy[i] = p.y;
             int a = p.segment, b = a + 1;
             double t = p.t;
             double ix = lerp(geo.innerX(a), geo.innerX(b), t), iy = lerp(geo.innerY(a), geo.innerY(b), t);
@@ -71,15 +73,73 @@ public final class Raceline {
                 hi[i] = 1 - f;
             }
         }
-        double[] u = MinCurvature.solve(ax, ay, dx, dy, lo, hi, config.maxIterations());
+        double[] u = solveInsideTheRoad(geo, ax, ay, dx, dy, lo, hi, keepOut, config);
         double[] x = new double[n], y = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = ax[i] + u[i] * dx[i];
             y[i] = ay[i] + u[i] * dy[i];
+            // a cross-section so oblique that even its middle is too near a border: the centre line is on the road
+            if (!clearOfTheBorders(geo, x[i], y[i], 0.6 * keepOut, p)) {
+                x[i] = cx[i];
+                y[i] = cy[i];
+            }
         }
         double[] k = curvatures(x, y);
         double[] v = SpeedProfile.compute(x, y, k, car, config);
         return new Raceline(geo.track().id(), x, y, k, v, keepOut);
+    }
+
+    /**
+     * Solves for the line, then checks it against the road itself: where the cross-sections between border
+     * points are oblique (borders not sampled level with the centre line, e.g. Tokyo_Training_track), a point
+     * within the bounds can still come nearer a border than {@code keepOut}, or leave the road. Such a point's
+     * bound is pulled towards the middle by the shortfall and the line solved again, a few rounds at most.
+     */
+    private static double[] solveInsideTheRoad(TrackGeometry geo, double[] ax, double[] ay, double[] dx, double[] dy,
+                                               double[] lo, double[] hi, double keepOut, RacelineConfig config) {
+        Projection p = new Projection();
+        double[] u = MinCurvature.solve(ax, ay, dx, dy, lo, hi, config.maxIterations());
+        for (int round = 0; round < 12; round++) {
+            boolean tightened = false;
+            for (int i = 0; i < u.length; i++) {
+                double px = ax[i] + u[i] * dx[i], py = ay[i] + u[i] * dy[i];
+                geo.inner().nearest(px, py, p);
+                double dIn = p.distance;
+                geo.outer().nearest(px, py, p);
+                double dOut = p.distance;
+                boolean on = geo.onTrack(px, py);
+                if (on && Math.min(dIn, dOut) >= keepOut - 1e-6) {
+                    continue;
+                }
+                double w = Math.max(Math.hypot(dx[i], dy[i]), 1e-9);
+                double step = Math.max((keepOut - Math.min(dIn, dOut)) / w, 0) + (on ? 0.01 : 0.05);
+                if (dIn < dOut) { // u = 0 is the inner border: move outwards, not past the middle
+                    lo[i] = Math.min(Math.max(lo[i], u[i] + step), 0.5);
+                    hi[i] = Math.max(hi[i], lo[i]);
+                } else {
+                    hi[i] = Math.max(Math.min(hi[i], u[i] - step), 0.5);
+                    lo[i] = Math.min(lo[i], hi[i]);
+                }
+                tightened = true;
+            }
+            if (!tightened) {
+                break;
+            }
+            u = MinCurvature.solve(ax, ay, dx, dy, lo, hi, config.maxIterations());
+        }
+        return u;
+    }
+
+    private static boolean clearOfTheBorders(TrackGeometry geo, double x, double y, double clearance, Projection p) {
+        if (!geo.onTrack(x, y)) {
+            return false;
+        }
+        geo.inner().nearest(x, y, p);
+        if (p.distance < clearance) {
+            return false;
+        }
+        geo.outer().nearest(x, y, p);
+        return p.distance >= clearance;
     }
 
     /** Signed Menger curvature of the closed polyline at each point [1/m, + left]. */
