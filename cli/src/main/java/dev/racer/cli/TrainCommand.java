@@ -49,7 +49,7 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--hyperparameters", description = "hyperparameters.json (DeepRacer's keys)")
     Path hyperparameters;
 
-    @Option(names = "--algorithm", description = "clipped_ppo (default), dqn or a3c")
+    @Option(names = "--algorithm", description = "clipped_ppo (default), sac (continuous action spaces), dqn or a3c")
     String algorithm;
 
     @Option(names = "--resume", description = "continue from the model folder's last checkpoint")

@@ -35,6 +35,9 @@ public final class ModelDriverProvider implements DriverProvider {
         if (Files.isRegularFile(folder.ppoWeights())) {
             return Optional.of(ppoDriver(name, meta, folder.ppoWeights()));
         }
+        if (Files.isRegularFile(dev.racer.trainer.sac.SacTrainer.weights(folder))) {
+            return Optional.of(sacDriver(name, meta, dev.racer.trainer.sac.SacTrainer.weights(folder)));
+        }
         if (Files.isRegularFile(folder.dl4jWeights())) {
             return Optional.of(dl4jDriver(name, meta, folder.dl4jWeights()));
         }
@@ -56,6 +59,15 @@ public final class ModelDriverProvider implements DriverProvider {
         PolicyNet net = PolicyNet.load(weights, obsDim, actDim, meta.discrete(), hidden);
         Mlp actor = net.actor();
         return driver(name, meta, actor::forward);
+    }
+
+    /** A greedy driver for a SAC actor: the mode of its squashed Gaussian, {@code tanh(mean)}. */
+    public static Driver sacDriver(String name, ModelMetadata meta, Path weights) {
+        int[] hidden = meta.hiddenLayers().stream().mapToInt(Integer::intValue).toArray();
+        int actDim = meta.actionSpace().policyOutputs();
+        Mlp actor = dev.racer.trainer.sac.SacFiles.read(weights, meta.newSensor().size(), actDim, hidden).actor();
+        float[] action = new float[actDim];
+        return driver(name, meta, obs -> dev.racer.trainer.sac.SacFiles.greedy(actor.forward(obs), action));
     }
 
     /** A greedy driver around the network's forward pass; reports the discrete action index for sim-traces. */
@@ -97,13 +109,16 @@ public final class ModelDriverProvider implements DriverProvider {
         return best;
     }
 
-    /** The greedy action for the actor's outputs: the most likely discrete action, or tanh of the means. */
+    /**
+     * The greedy action for the actor's outputs: the most likely discrete action, or the Gaussian's means
+     * clipped to [-1, 1] and scaled to the bounds (the mode of the clipped distribution, as DeepRacer).
+     */
     public static Control greedy(ActionSpace space, float[] out) {
         if (space instanceof ActionSpace.Discrete d) {
             return d.get(argmax(out));
         }
         ActionSpace.Continuous c = (ActionSpace.Continuous) space;
-        return new Control(c.steering(Math.tanh(out[0])), c.speed(Math.tanh(out[1])));
+        return new Control(c.steering(PolicyNet.clipAction(out[0])), c.speed(PolicyNet.clipAction(out[1])));
     }
 
     /** A greedy driver for a DL4J network (DQN: Q-values, A3C: action probabilities; the largest wins). */

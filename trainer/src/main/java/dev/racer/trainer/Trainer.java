@@ -82,7 +82,16 @@ public final class Trainer {
             if (spec.algorithm() != null) {
                 meta = meta.withAlgorithm(spec.algorithm());
             }
-            if (!meta.discrete() && !meta.trainingAlgorithm().equals("clipped_ppo")) {
+            if (meta.discrete() && meta.trainingAlgorithm().equals("sac")) {
+                throw new IllegalArgumentException("sac needs a continuous action space; the model metadata has a"
+                        + " discrete one (see examples/sac/model_metadata.json)");
+            }
+            if (meta.camera() && meta.trainingAlgorithm().equals("sac")) {
+                throw new IllegalArgumentException("sac trains RACER_MLP models on the vector sensor only; the model"
+                        + " metadata has a camera");
+            }
+            if (!meta.discrete() && !meta.trainingAlgorithm().equals("clipped_ppo")
+                    && !meta.trainingAlgorithm().equals("sac")) {
                 throw new IllegalArgumentException(meta.trainingAlgorithm() + " needs a discrete action space;"
                         + " the model metadata has a continuous one");
             }
@@ -103,11 +112,15 @@ public final class Trainer {
             if (meta.trainingAlgorithm().equals("clipped_ppo")) {
                 params.put("clipped_ppo", ClippedPpo.Config.DEFAULT.withUpdate(update(spec, meta, false)));
             }
+            if (meta.trainingAlgorithm().equals("sac")) {
+                params.put("sac", dev.racer.trainer.sac.Sac.Config.DEFAULT);
+            }
             folder.writeTrainingParams(params);
         }
         EnvSpec env = new EnvSpec(track, envConfig(), spec.rewardSpec());
         return switch (meta.trainingAlgorithm()) {
             case "clipped_ppo" -> trainPpo(spec, env, folder, meta, hp, cp, listener, stop);
+            case "sac" -> dev.racer.trainer.sac.SacTrainer.train(spec, env, folder, meta, hp, cp, listener, stop);
             default -> dev.racer.trainer.rl4j.Rl4jTrainer.train(spec, env, folder, meta, hp, cp, listener, stop);
         };
     }
@@ -209,7 +222,7 @@ public final class Trainer {
                 (steps - startSteps) / Math.max(1e-9, seconds), lastEval, reason, run);
     }
 
-    static IterationMetrics metrics(int iteration, long episodes, long steps, double elapsed, double iterSeconds,
+    public static IterationMetrics metrics(int iteration, long episodes, long steps, double elapsed, double iterSeconds,
                                     ClippedPpo.IterationStats s) {
         double reward = 0, progress = 0, complete = 0, len = 0;
         for (ClippedPpo.Episode e : s.episodes()) {

@@ -86,6 +86,11 @@ public final class ClippedPpo implements AutoCloseable {
             return steps;
         }
 
+        /** Sets the step count (episodes collected by another algorithm: SAC). */
+        public void setSteps(int n) {
+            steps = n;
+        }
+
         public boolean lapComplete() {
             return status == EpisodeStatus.LAP_COMPLETE;
         }
@@ -352,8 +357,9 @@ public final class ClippedPpo implements AutoCloseable {
                     lp += -0.5 * z * z - logStd[k] - 0.5 * Math.log(2 * Math.PI);
                 }
                 ep.logp[t] = (float) lp;
-                steer = c.steering(Math.tanh(u[0]));
-                speed = c.speed(Math.tanh(u[1]));
+                // DeepRacer's continuous PPO: the Gaussian sample is clipped to [-1, 1], then scaled
+                steer = c.steering(PolicyNet.clipAction(u[0]));
+                speed = c.speed(PolicyNet.clipAction(u[1]));
             }
             if (!greedy) {
                 ep.value[t] = value[0];
