@@ -47,8 +47,8 @@ public record Hyperparameters(int batchSize, double betaEntropy, double discount
         check("beta_entropy", betaEntropy, 0, 1);
         check("discount_factor", discountFactor, 0, 1);
         if (!LOSS_TYPES.contains(lossType)) {
-            throw new IllegalArgumentException("loss_type must be huber, mse or \"mean squared error\", got "
-                    + lossType);
+            throw new IllegalArgumentException("loss_type must be huber or mse (DeepRacer's \"mean squared error\""
+                    + " is mse), got " + lossType);
         }
         check("lr", lr, 1e-8, 1e-1);
         check("num_episodes_between_training", numEpisodesBetweenTraining, 1, 10_000);

@@ -132,9 +132,16 @@ final class Dense {
             boolean hiddenInput = l > 0;
             for (int i = 0; i < b; i++) {
                 int o = i * nOut;
-                if (accumulate) {
+                if (accumulate) { // separate axpy loops: C2 vectorises them
                     for (int k = 0; k < nOut; k++) {
                         gbl[k] += d[o + k];
+                    }
+                    for (int j = 0; j < nIn; j++) {
+                        float xj = in[i * nIn + j];
+                        int row = j * nOut;
+                        for (int k = 0; k < nOut; k++) {
+                            g[row + k] = Math.fma(xj, d[o + k], g[row + k]);
+                        }
                     }
                 }
                 for (int j = 0; j < nIn; j++) {
@@ -142,11 +149,7 @@ final class Dense {
                     int row = j * nOut;
                     float s = 0;
                     for (int k = 0; k < nOut; k++) {
-                        float dk = d[o + k];
-                        if (accumulate) {
-                            g[row + k] = Math.fma(xj, dk, g[row + k]);
-                        }
-                        s = Math.fma(w[row + k], dk, s);
+                        s = Math.fma(w[row + k], d[o + k], s);
                     }
                     // through tanh for hidden activations: d/dz tanh = 1 - h^2
                     prev[i * nIn + j] = hiddenInput ? s * (1 - xj * xj) : s;

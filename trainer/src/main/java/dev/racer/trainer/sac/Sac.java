@@ -446,8 +446,8 @@ public final class Sac implements AutoCloseable {
             }
             SquashedGaussian.actorGradient(out, i * 2 * actDim, e, act, g, alpha, 1.0 / b, dActor, actDim);
         }
-        actor.forward(s, b); // the activations backward needs (the sampled actions are unchanged)
-        actor.zeroGrad();
+        actor.zeroGrad(); // the actor's activations are still those of forward(s): the critics have their own
+
         actor.backward(dActor, b, true);
         actor.adam(hp.lr());
         return new double[] {loss / b, ent / b};
