@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SAC learns: within three minutes on reinvent_base its greedy evaluation gets well round the lap. */
+/** SAC learns: within four minutes on reinvent_base (on two busy cores) its greedy evaluation gets well round the lap. */
 @Tag("slow")
 class SacLearningTest {
     @TempDir
@@ -25,7 +25,7 @@ class SacLearningTest {
         Path meta = tmp.resolve("meta.json");
         Files.writeString(meta, SacTrainerTest.SAC_META.replace("[32, 32]", "[64, 64]"));
         TrainSummary s = Trainer.train(TrainSpec.of("reinvent_base", "java:dev.racer.trainer.SpeedAlongTrackReward",
-                tmp.resolve("sac")).withMinutes(3.0).withSeed(1).withWorkers(2).withModelMetadata(meta));
+                tmp.resolve("sac")).withMinutes(4.0).withSeed(1).withWorkers(2).withModelMetadata(meta));
         List<IterationMetrics> m = s.metrics();
         double first = m.get(0).evalProgress(), best = 0;
         for (IterationMetrics x : m.subList(Math.max(0, m.size() - 5), m.size())) {
@@ -33,6 +33,6 @@ class SacLearningTest {
         }
         System.out.printf("SAC: %d iterations, %d steps, %.0f steps/s; evaluation progress %.1f %% -> %.1f %%%n",
                 s.iterations(), s.steps(), s.stepsPerSecond(), first, best);
-        assertTrue(best >= 50, "greedy evaluation progress " + best + " % after 3 minutes");
+        assertTrue(best >= 50, "greedy evaluation progress " + best + " % after 4 minutes");
     }
 }
