@@ -1,6 +1,6 @@
 package dev.racer.cli;
 
-import dev.racer.render.RenderBench;
+import dev.racer.cli.bench.RenderBench;
 import dev.racer.track.TrackGeometry;
 import dev.racer.track.TrackLibrary;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.racer.reward.RewardParams;
 import dev.racer.reward.python.Backend;
 import dev.racer.reward.python.CPythonReward;
 import dev.racer.reward.python.PythonReward;
-import dev.racer.reward.python.RewardBench;
+import dev.racer.cli.bench.RewardBench;
 import dev.racer.reward.python.RewardScriptException;
 import dev.racer.reward.python.RewardScripts;
 import dev.racer.reward.python.RewardSource;

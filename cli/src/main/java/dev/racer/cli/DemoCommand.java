@@ -1,19 +1,25 @@
 package dev.racer.cli;
 
+import dev.racer.evaluate.Evaluation;
+import dev.racer.io.AtomicFiles;
+import dev.racer.io.FileTrees;
+import dev.racer.race.Driver;
+import dev.racer.race.DriverProvider;
+import dev.racer.race.TimeTrialConfig;
+import dev.racer.track.Track;
+import dev.racer.trainer.TrainSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code racer demo}: the whole loop in one command: train a car with an example reward, then race it in a
- * time trial. It runs {@code racer train} and {@code racer evaluate} with the same options a user would type,
- * so what it prints is what those commands print.
+ * time trial. It calls the services behind {@code racer train} (the trainer's {@code Trainer}) and
+ * {@code racer evaluate} ({@link Evaluation}), and prints what those commands print.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Trains a car on a track with an example reward function for a few minutes, then races it",
@@ -47,21 +53,36 @@ final class DemoCommand implements Callable<Integer> {
         moveAsidePreviousDemo();
         System.out.printf(Locale.ROOT, "racer demo: training on %s with %s for %s min, then a %d-lap time trial%n%n",
                 track, rewardSpec, minutes, laps);
-        java.util.List<String> train = new java.util.ArrayList<>(java.util.List.of("train", "--track", track,
-                "--reward", rewardSpec, "--out", out.toString(), "--minutes", Double.toString(minutes),
-                "--seed", Long.toString(seed)));
-        if (workers != null) {
-            train.addAll(java.util.List.of("--workers", workers.toString()));
+        TrainSpec spec;
+        try {
+            spec = new TrainSpec(track, rewardSpec, out, minutes, null, seed,
+                    workers == null ? Runtime.getRuntime().availableProcessors() : workers, null, null, null, false, null, false);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
         }
-        CommandLine racer = Racer.commandLine();
-        int rc = racer.execute(train.toArray(String[]::new));
-        if (rc != 0) {
-            return rc;
-        }
+        TrainCommand.train(spec, false);
         System.out.println();
-        rc = Racer.commandLine().execute("evaluate", out.toString(), "--track", track, "--laps", Integer.toString(laps),
-                "--json", out.resolve("time-trial.json").toString(), "--trace", out.resolve("time-trial-trace.csv").toString(),
-                "--png", out.resolve("time-trial.png").toString());
+        Track t = TrackOption.load(track);
+        TimeTrialConfig rules;
+        try {
+            rules = TimeTrialConfig.DEFAULT.withLaps(laps);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--laps: " + e.getMessage());
+        }
+        long start = System.nanoTime();
+        try (Driver driver = DriverProvider.openModel(out)) {
+            double startupMs = (System.nanoTime() - start) / 1e6;
+            Evaluation.Outcome o = Evaluation.run(new Evaluation.Request(t, false, rules, 0, null, out.toString(),
+                    out.resolve("time-trial-trace.csv"), out.resolve("time-trial.json"), out.resolve("time-trial.png")),
+                    driver);
+            EvaluateCommand.printTable(System.out, t, o.result(), o.wallMs(), startupMs);
+            System.out.println("Picture: " + out.resolve("time-trial.png"));
+            System.out.println("Sim-trace: " + out.resolve("time-trial-trace.csv") + " (" + o.traceRows() + " rows)");
+            System.out.println("Result: " + out.resolve("time-trial.json"));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        int rc = 0;
         if (rc == 0) {
             System.out.printf(Locale.ROOT, "%nNext: ./racer view %s --track %s      (watch it drive; needs a display or xvfb-run)%n"
                     + "      ./racer plot %s                        (training curves)%n", out, track, out);
@@ -87,17 +108,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path previous = out.resolveSibling(out.getFileName() + ".previous");
         if (Files.exists(previous)) {
-            deleteTree(previous);
+            FileTrees.delete(previous);
         }
-        Files.move(out, previous, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.move(out, previous);
         System.out.println("racer demo: moved the earlier " + out + " to " + previous);
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        try (var s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }

@@ -1,33 +1,23 @@
 package dev.racer.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.racer.plot.LapPlot;
+import dev.racer.evaluate.Evaluation;
+import dev.racer.io.Jsons;
+import dev.racer.race.BuiltInDriver;
 import dev.racer.race.Driver;
-import dev.racer.race.DriverProvider;
-import dev.racer.race.EnvConfig;
 import dev.racer.race.LapResult;
-import dev.racer.race.PurePursuitDriver;
+import dev.racer.race.DriverProvider;
 import dev.racer.race.RankingRule;
 import dev.racer.race.StuckRule;
-import dev.racer.race.TimeTrial;
 import dev.racer.race.TimeTrialConfig;
-import dev.racer.race.TrialObserver;
 import dev.racer.race.TrialResult;
 import dev.racer.reward.RewardException;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.Rewards;
-import dev.racer.trace.SimTraceWriter;
 import dev.racer.track.Track;
-import dev.racer.track.TrackGeometry;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,8 +34,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
             description = "a model folder (e.g. models/NAME, written by racer train)")
     Path model;
-    @Option(names = "--driver", paramLabel = "NAME", description = "a built-in driver instead of a model: pure-pursuit")
-    String driverName;
+    @Option(names = "--driver", paramLabel = "NAME", converter = DriverOption.class,
+            description = "a built-in driver instead of a model: ${COMPLETION-CANDIDATES}", completionCandidates = DriverOption.class)
+    BuiltInDriver driverName;
     @Option(names = "--track", required = true, paramLabel = "ID", description = "track id (racer tracks list)")
     String trackId;
     @Option(names = "--laps", paramLabel = "N", description = "laps (default: " + TimeTrialConfig.DEFAULT_LAPS + ")")
@@ -73,6 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Path rulesFile;
     @Option(names = "--reversed", description = "drive the track in reverse")
     boolean reversed;
+    @Option(names = "--legacy-waypoints", description = TrackOption.LEGACY_WAYPOINTS)
+    boolean legacyWaypoints;
     @Option(names = "--seed", defaultValue = "0", description = "reset seed (default: ${DEFAULT-VALUE})")
     long seed;
     @Option(names = "--reward", paramLabel = "SPEC",
@@ -85,17 +78,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "FILE", description = "draw the laps on the track, coloured by speed")
     Path png;
 
-    /** What {@code --json} writes. */
-    record Report(String kind, String track, String trackName, double trackLength, String driver, String model,
-                  TrialResult result, double wallMs) {
-    }
-
     @Override
     public Integer call() {
         long start = System.nanoTime();
         TimeTrialConfig rules = rules();
-        Track track = TrackOption.load(trackId);
-        EnvConfig envConfig = EnvConfig.DEFAULT.withReversed(reversed);
+        Track track = TrackOption.load(trackId, legacyWaypoints);
         RewardFunction rewardFn = null;
         if (reward != null) {
             try {
@@ -105,61 +92,20 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         try (Driver driver = openDriver(); RewardFunction rf = rewardFn) {
-            TimeTrial trial = rf == null ? new TimeTrial(track, envConfig, rules)
-                    : new TimeTrial(track, envConfig, rules, rf);
-            TrackGeometry geo = TrackGeometry.of(track, reversed);
-            LapPlot plot = png == null ? null : new LapPlot(geo).maxSpeed(envConfig.car().maxSpeed());
-            SimTraceWriter writer = trace == null ? null : SimTraceWriter.open(trace);
-            TrialObserver observer = TrialObserver.NONE;
-            if (writer != null) {
-                observer = observer.andThen(writer::row);
-            }
-            if (plot != null) {
-                observer = observer.andThen(plot.observer());
-            }
-            TrialResult result;
-            long t0 = System.nanoTime();
-            try {
-                result = trial.run(driver, seed, observer);
-            } catch (RuntimeException e) {
-                if (writer != null) {
-                    writer.abort();
-                }
-                throw e;
-            }
-            long t1 = System.nanoTime();
-            if (writer != null) {
-                writer.close();
-            }
-            double wallMs = (t1 - t0) / 1e6;
-            printTable(System.out, track, result, wallMs, (t0 - start) / 1e6);
-            if (plot != null) {
-                plot.title(String.format(Locale.ROOT, "%s on %s%s: %s", result.driver(), track.id(),
-                        reversed ? " (reversed)" : "", summary(result)));
-                for (LapResult l : result.laps()) {
-                    plot.note(String.format(Locale.ROOT, "lap %d %9s%s", l.lap(), seconds(l.timeMs()),
-                            l.completed() ? "" : String.format(Locale.ROOT, " %.0f%%", l.progress())));
-                }
-                plot.note("");
-                plot.note("best  " + orDash(result.bestLapMs()));
-                plot.note("avg   " + orDash(result.avgLapMs()));
-                plot.note("total " + orDash(result.totalTimeMs()));
-                plot.note("off track " + result.offTracks() + ", resets " + result.resets());
-                plot.write(png);
+            double startupMs = (System.nanoTime() - start) / 1e6;
+            Evaluation.Outcome o = Evaluation.run(new Evaluation.Request(track, reversed, rules, seed, rf,
+                    model == null ? null : model.toString(), trace, json, png), driver);
+            printTable(System.out, track, o.result(), o.wallMs(), startupMs);
+            if (png != null) {
                 System.out.println("Picture: " + png);
             }
             if (trace != null) {
-                System.out.println("Sim-trace: " + trace + " (" + writer.rows() + " rows)");
+                System.out.println("Sim-trace: " + trace + " (" + o.traceRows() + " rows)");
             }
             if (json != null) {
-                Report report = new Report("racer-time-trial/1", track.id(), track.name(),
-                        geo.length(), result.driver(), model == null ? null : model.toString(), result, wallMs);
-                writeAtomically(json, mapper().writeValueAsString(report) + "\n");
                 System.out.println("Result: " + json);
             }
             return 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -167,7 +113,7 @@ final class EvaluateCommand implements Callable<Integer> {
         TimeTrialConfig c = TimeTrialConfig.DEFAULT;
         if (rulesFile != null) {
             try {
-                c = mapper().readValue(rulesFile.toFile(), TimeTrialConfig.class);
+                c = Jsons.mapper().readValue(rulesFile.toFile(), TimeTrialConfig.class);
             } catch (IOException e) {
                 throw new UserException(rulesFile + ": not valid time-trial rules: " + rootMessage(e));
             }
@@ -209,14 +155,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private Driver openDriver() {
         if ((model == null) == (driverName == null)) {
-            throw new UserException("give a model folder (racer evaluate models/NAME ...) or --driver pure-pursuit, not "
+            throw new UserException("give a model folder (racer evaluate models/NAME ...) or --driver NAME, not "
                     + (model == null ? "neither" : "both"));
         }
         if (driverName != null) {
-            return switch (driverName.toLowerCase(Locale.ROOT)) {
-                case "pure-pursuit", "pure_pursuit", "purepursuit" -> new PurePursuitDriver();
-                default -> throw new UserException("unknown driver \"" + driverName + "\"; built-in drivers: pure-pursuit");
-            };
+            return driverName.create();
         }
         Path dir = model;
         if (!Files.isDirectory(dir) && !dir.isAbsolute() && dir.getNameCount() == 1
@@ -260,16 +203,15 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static String summary(TrialResult r) {
-        return r.lapsCompleted() + "/" + r.config().laps() + " laps"
-                + (r.bestLapMs() == null ? "" : ", best lap " + seconds(r.bestLapMs()));
+        return Evaluation.summary(r);
     }
 
     static String seconds(long ms) {
-        return String.format(Locale.ROOT, "%d.%03d s", ms / 1000, ms % 1000);
+        return Evaluation.seconds(ms);
     }
 
     private static String orDash(Long ms) {
-        return ms == null ? "-" : seconds(ms);
+        return Evaluation.orDash(ms);
     }
 
     private static String trim(double v) {
@@ -286,24 +228,5 @@ final class EvaluateCommand implements Callable<Integer> {
             t = t.getCause();
         }
         return t.getMessage() == null ? e.getMessage() : t.getMessage();
-    }
-
-    static ObjectMapper mapper() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path abs = file.toAbsolutePath();
-        if (abs.getParent() != null) {
-            Files.createDirectories(abs.getParent());
-        }
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
-        Files.writeString(tmp, text);
-        try {
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

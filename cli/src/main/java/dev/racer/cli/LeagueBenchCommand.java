@@ -1,6 +1,6 @@
 package dev.racer.cli;
 
-import dev.racer.league.LeagueBench;
+import dev.racer.io.FileTrees;
 import dev.racer.league.LeagueClient;
 import dev.racer.league.LeagueConfig;
 import java.io.PrintStream;
@@ -53,7 +53,7 @@ final class LeagueBenchCommand implements Callable<Integer> {
             r = LeagueBench.run(cfg, null, zip, submissions, racers);
         } finally {
             if (!keep) {
-                deleteTree(data);
+                FileTrees.deleteQuietly(data);
             }
         }
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -66,11 +66,4 @@ final class LeagueBenchCommand implements Callable<Integer> {
         return r.noneLost() ? 0 : 1;
     }
 
-    private static void deleteTree(Path p) {
-        try (var s = java.nio.file.Files.walk(p)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // a temporary folder: best effort
-        }
-    }
 }

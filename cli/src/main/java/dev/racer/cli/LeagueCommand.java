@@ -6,11 +6,10 @@ import dev.racer.league.LeagueConfig;
 import dev.racer.league.LeagueRules;
 import dev.racer.league.LeagueServer;
 import dev.racer.league.UploadLimits;
+import dev.racer.league.api.LeagueApi;
 import dev.racer.track.TrackLibrary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -151,11 +150,11 @@ public final class LeagueCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode r = LeagueCommand.call(() -> client(server).register(name));
+            LeagueApi.Registered r = LeagueCommand.call(() -> client(server).register(name), LeagueApi.Registered.class);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("registered racer \"" + r.path("name").asText() + "\" (" + r.path("id").asText() + ")");
+            out.println("registered racer \"" + r.name() + "\" (" + r.id() + ")");
             out.println("token (shown once; keep it, e.g. export RACER_TOKEN=...):");
-            out.println(r.path("token").asText());
+            out.println(r.token());
             return 0;
         }
     }
@@ -182,19 +181,12 @@ public final class LeagueCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             LeagueRules r = rules.rules();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("id", id);
-            body.put("name", name != null ? name : id);
-            body.put("track", r.trackId());
-            body.put("laps", r.laps());
-            body.put("ranking", r.ranking().key());
-            body.put("offtrack_penalty", r.offtrackPenaltyMs() / 1000.0);
-            body.put("max_resets", r.maxResets());
-            body.put("time_limit", r.timeLimitSeconds());
-            body.put("replace", replace);
-            JsonNode l = LeagueCommand.call(() -> client(server).postJson("/api/leagues", blankToNull(adminToken), body));
-            spec.commandLine().getOut().printf("league \"%s\": %s, %d laps, ranked by %s%n", l.path("id").asText(),
-                    l.path("track").asText(), l.path("laps").asInt(), l.path("ranking").asText());
+            LeagueApi.CreateLeague body = new LeagueApi.CreateLeague(id, name != null ? name : id, r.trackId(), r.laps(),
+                    r.offtrackPenaltyMs() / 1000.0, r.maxResets(), r.ranking().key(), r.timeLimitSeconds(), replace);
+            LeagueApi.LeagueInfo l = LeagueCommand.call(() -> client(server).createLeague(blankToNull(adminToken), body),
+                    LeagueApi.LeagueInfo.class);
+            spec.commandLine().getOut().printf("league \"%s\": %s, %d laps, ranked by %s%n", l.id(), l.track(), l.laps(),
+                    l.ranking());
             return 0;
         }
     }
@@ -209,6 +201,11 @@ public final class LeagueCommand implements Runnable {
 
     interface Request {
         LeagueClient.Reply send() throws Exception;
+    }
+
+    /** {@link #call(Request)}, the answer as one of the API's records. */
+    static <T> T call(Request r, Class<T> type) throws Exception {
+        return dev.racer.league.api.Wire.read(call(r), type);
     }
 
     /** Sends a request; a refusal or an unreachable server becomes a one-line user error. */

@@ -1,7 +1,6 @@
 package dev.racer.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.racer.io.Jsons;
 import dev.racer.car.CarSpec;
 import dev.racer.car.CarState;
 import dev.racer.race.EnvConfig;
@@ -35,6 +34,8 @@ final class ParamsCommand implements Callable<Integer> {
     int startWaypoint;
     @Option(names = "--reversed", description = "drive the track in reverse")
     boolean reversed;
+    @Option(names = "--legacy-waypoints", description = TrackOption.LEGACY_WAYPOINTS)
+    boolean legacyWaypoints;
     @Option(names = "--no-waypoints", description = "leave the (long) waypoints list out of the output")
     boolean noWaypoints;
 
@@ -43,7 +44,7 @@ final class ParamsCommand implements Callable<Integer> {
         if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(heading)) {
             throw new UserException("--x, --y and --heading must be finite numbers");
         }
-        Track track = TrackOption.load(trackId);
+        Track track = TrackOption.load(trackId, legacyWaypoints);
         if (startWaypoint < 0 || startWaypoint >= track.size()) {
             throw new UserException("--start-waypoint must be in 0.." + (track.size() - 1) + " for " + trackId);
         }
@@ -59,8 +60,7 @@ final class ParamsCommand implements Callable<Integer> {
         if (noWaypoints) {
             map.remove("waypoints");
         }
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        System.out.println(om.writeValueAsString(map));
+        System.out.println(Jsons.pretty().writeValueAsString(map));
         return 0;
     }
 }

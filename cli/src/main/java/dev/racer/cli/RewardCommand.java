@@ -51,6 +51,9 @@ public final class RewardCommand implements Runnable {
         @Option(names = "--backend", defaultValue = "auto", description = "auto, graalpy or cpython (default: ${DEFAULT-VALUE})")
         String backend;
 
+        @Option(names = "--legacy-waypoints", description = TrackOption.LEGACY_WAYPOINTS)
+        boolean legacyWaypoints;
+
         @Option(names = "--budget-ms", defaultValue = "1000", description = "time budget per call [ms] (default: ${DEFAULT-VALUE})")
         long budgetMs;
 
@@ -61,7 +64,7 @@ public final class RewardCommand implements Runnable {
                 throw new UserException("no such reward file: " + file);
             }
             Backend requested = parseBackend(backend);
-            Track track = track(trackId);
+            Track track = track(trackId, legacyWaypoints);
             RewardSource source = RewardSource.read(file);
             Backend chosen = RewardScripts.choose(source, requested);
             out.println("Reward " + file + " on track " + track.id() + " (" + track.name() + ")");
@@ -73,7 +76,7 @@ public final class RewardCommand implements Runnable {
             }
             ScriptReward reward;
             try {
-                reward = RewardScripts.load(file, requested, Duration.ofMillis(budgetMs));
+                reward = RewardScripts.load(file, requested, Duration.ofMillis(budgetMs), true);
             } catch (RewardScriptException e) {
                 out.println();
                 out.println("ERROR (" + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): " + e.getMessage());
@@ -128,8 +131,12 @@ public final class RewardCommand implements Runnable {
     }
 
     static Track track(String id) {
+        return track(id, false);
+    }
+
+    static Track track(String id, boolean legacyWaypoints) {
         try {
-            return TrackLibrary.standard().get(id);
+            return TrackLibrary.standard().get(id, dev.racer.track.WaypointNumbering.of(legacyWaypoints));
         } catch (RuntimeException e) {
             throw new UserException("unknown track \"" + id + "\": " + e.getMessage() + " (racer tracks list shows them)");
         }

@@ -1,7 +1,9 @@
 package dev.racer.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.racer.league.LeagueClient;
+import dev.racer.league.api.LeagueApi;
+import dev.racer.league.api.SubmissionStatus;
+import dev.racer.model.ModelFolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,56 +44,55 @@ public final class SubmitCommand implements Callable<Integer> {
         byte[] zip;
         try {
             zip = LeagueClient.zipModel(model);
+            // the league's own checks, here first: a model the trainer cannot drive is not uploaded at all
+            new ModelFolder(model).validate();
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
         String modelName = name != null ? name : model.toAbsolutePath().normalize().getFileName().toString();
         LeagueClient c = LeagueCommand.client(server);
-        JsonNode s = LeagueCommand.call(() -> c.submit(league, token, modelName, zip));
+        LeagueApi.Submission s = LeagueCommand.call(() -> c.submit(league, token, modelName, zip), LeagueApi.Submission.class);
         PrintWriter out = spec.commandLine().getOut();
-        String id = s.path("id").asText();
-        out.printf("submitted %s to league %s as %s (%d bytes): %s%n", modelName, league, id, zip.length, s.path("status").asText());
+        String id = s.id();
+        out.printf("submitted %s to league %s as %s (%d bytes): %s%n", modelName, league, id, zip.length, s.status());
         if (!await) {
             out.println("follow it with: racer submit ... --wait, or GET " + server + "/api/submissions/" + id);
             return 0;
         }
         out.flush();
         long end = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
-        String last = s.path("status").asText();
-        while (!last.equals("done") && !last.equals("failed")) {
+        SubmissionStatus last = s.status();
+        while (!last.finished()) {
             if (System.nanoTime() > end) {
                 throw new UserException("still " + last + " after " + timeout + " s; the server keeps it: check again later", 4);
             }
             Thread.sleep(300);
-            s = LeagueCommand.call(() -> c.submission(id, token));
-            String now = s.path("status").asText();
-            if (!now.equals(last)) {
-                out.println("  " + now);
+            s = LeagueCommand.call(() -> c.submission(id, token), LeagueApi.Submission.class);
+            if (s.status() != last) {
+                out.println("  " + s.status());
                 out.flush();
-                last = now;
+                last = s.status();
             }
         }
-        if (last.equals("failed")) {
-            out.println("the race failed: " + s.path("error").asText());
+        if (last == SubmissionStatus.FAILED) {
+            out.println("the race failed: " + s.error());
             return 1;
         }
-        JsonNode r = s.path("result");
+        LeagueApi.Result r = s.result();
         out.printf(Locale.ROOT, "%s: %d lap(s) completed, total %s s, %d off track%n",
-                r.path("completed").asBoolean() ? "finished" : "did not finish (" + r.path("end_reason").asText() + ")",
-                r.path("laps_completed").asInt(), secs(r.path("total_ms").asLong()), r.path("offtracks").asInt());
-        for (JsonNode lap : r.path("laps")) {
-            out.printf(Locale.ROOT, "  lap %d  %s s%s%s%n", lap.path("lap").asInt(), secs(lap.path("timeMs").asLong()),
-                    lap.path("offtracks").asInt() > 0 ? "  (" + lap.path("offtracks").asInt() + " off track)" : "",
-                    lap.path("completed").asBoolean() ? "" : "  unfinished");
+                r.completed() ? "finished" : "did not finish (" + r.endReason() + ")",
+                r.lapsCompleted(), secs(r.totalMs()), r.offtracks());
+        for (LeagueApi.Lap lap : r.laps()) {
+            out.printf(Locale.ROOT, "  lap %d  %s s%s%s%n", lap.lap(), secs(lap.timeMs()),
+                    lap.offtracks() > 0 ? "  (" + lap.offtracks() + " off track)" : "",
+                    lap.completed() ? "" : "  unfinished");
         }
-        JsonNode board = LeagueCommand.call(() -> c.leaderboard(league));
-        String racerId = s.path("racer_id").asText();
-        int n = board.path("entries").size();
-        for (JsonNode e : board.path("entries")) {
-            if (e.path("racer_id").asText().equals(racerId)) {
+        LeagueApi.Leaderboard board = LeagueCommand.call(() -> c.leaderboard(league), LeagueApi.Leaderboard.class);
+        int n = board.entries().size();
+        for (LeagueApi.BoardEntry e : board.entries()) {
+            if (e.racerId().equals(s.racerId())) {
                 out.printf(Locale.ROOT, "rank %d of %d in league %s (ranked by %s; your best: %s, %s s)%n",
-                        e.path("rank").asInt(), n, league, board.path("league").path("ranking").asText(),
-                        e.path("model").asText(), secs(e.path("score_ms").asLong()));
+                        e.rank(), n, league, board.league().ranking(), e.model(), secs(e.scoreMs()));
                 return 0;
             }
         }
@@ -99,7 +100,10 @@ public final class SubmitCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String secs(long ms) {
+    private static String secs(Long ms) {
+        if (ms == null) {
+            return "-";
+        }
         return String.format(Locale.ROOT, "%.3f", ms / 1000.0);
     }
 }

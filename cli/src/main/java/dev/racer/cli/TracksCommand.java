@@ -1,18 +1,15 @@
 package dev.racer.cli;
 
+import dev.racer.plot.TrackPicture;
 import dev.racer.track.Direction;
-import dev.racer.track.NpyReader;
 import dev.racer.track.Track;
 import dev.racer.track.TrackException;
-import dev.racer.track.TrackJson;
 import dev.racer.track.TrackLibrary;
 import dev.racer.track.TrackValidator;
+import dev.racer.track.WaypointNumbering;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +18,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code racer tracks list|show|import}: the built-in tracks and the user's own ({@link TrackLibrary}). */
+/**
+ * {@code racer tracks list|show|import}: the built-in tracks and the user's own. A thin shell over
+ * {@link TrackLibrary}, which holds the logic (loading, validation, import).
+ */
 @Command(name = "tracks", mixinStandardHelpOptions = true,
         description = "List, show, draw and import tracks (built-in and your own in $RACER_HOME/tracks).",
-        subcommands = {TracksCommand.ListTracks.class, TracksCommand.Show.class, TracksCommand.Import.class})
+        subcommands = {TracksCommand.ListTracks.class, TracksCommand.Show.class, TracksCommand.Import.class,
+            RacelineCommand.class})
 public final class TracksCommand implements Runnable {
 
     @CommandLine.Spec
@@ -48,7 +49,8 @@ public final class TracksCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "A table of every track: id, name, centre-line length, mean width, direction, waypoints.")
+            description = "A table of every track: id, name, centre-line length, mean width, direction, waypoints; "
+                    + "_ccw/_cw ids are DeepRacer's own route files for one direction of a track.")
     static final class ListTracks implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -58,16 +60,19 @@ public final class TracksCommand implements Runnable {
             TrackLibrary lib = TrackLibrary.standard();
             PrintWriter out = spec.commandLine().getOut();
             List<String[]> table = new ArrayList<>();
-            table.add(new String[] {"ID", "NAME", "LENGTH m", "WIDTH m", "DIRECTION", "WAYPOINTS", "SOURCE"});
+            table.add(new String[] {"ID", "NAME", "LENGTH m", "WIDTH m", "DIRECTION", "WAYPOINTS", "ROUTE OF",
+                "SOURCE"});
             List<String> broken = new ArrayList<>();
             for (String id : lib.ids()) {
-                String source = lib.isUserTrack(id) ? "user" : "built-in";
+                boolean user = lib.isUserTrack(id);
+                String source = user ? "user" : "built-in";
+                String variantOf = user ? null : TrackLibrary.variantOf(id);
                 try {
                     Track t = lib.get(id);
                     table.add(new String[] {id, t.name(), f("%.2f", t.length()), f("%.3f", t.meanWidth()),
-                        t.direction().json(), Integer.toString(t.size()), source});
+                        t.direction().json(), Integer.toString(t.size()), variantOf == null ? "" : variantOf, source});
                 } catch (TrackException e) {
-                    table.add(new String[] {id, "(cannot be used: see below)", "", "", "", "", source});
+                    table.add(new String[] {id, "(cannot be used: see below)", "", "", "", "", "", source});
                     broken.add(e.getMessage());
                 }
             }
@@ -77,7 +82,7 @@ public final class TracksCommand implements Runnable {
                     w[j] = Math.max(w[j], r[j].length());
                 }
             }
-            boolean[] right = {false, false, true, true, false, true, false};
+            boolean[] right = {false, false, true, true, false, true, false, false};
             for (String[] r : table) {
                 StringBuilder sb = new StringBuilder();
                 for (int j = 0; j < r.length; j++) {
@@ -90,6 +95,10 @@ public final class TracksCommand implements Runnable {
             out.println();
             out.println(f("%d tracks; yours live in %s (racer tracks import FILE.npy --id ID --name NAME)",
                     table.size() - 1, lib.userDir()));
+            out.println("Ids ending _ccw or _cw (ROUTE OF names the track) are DeepRacer's own route files for racing"
+                    + " a track counterclockwise or clockwise, what DeepRacer loads when you pick a direction: each is"
+                    + " a track of its own, with its own start and waypoint numbers. --reversed drives any track the"
+                    + " other way round, as DeepRacer's REVERSE_DIR does.");
             out.flush();
             PrintWriter err = spec.commandLine().getErr();
             for (String b : broken) {
@@ -115,11 +124,15 @@ public final class TracksCommand implements Runnable {
                 description = "longer side of the picture in pixels (default ${DEFAULT-VALUE})")
         int size;
 
+        @Option(names = "--legacy-waypoints", description = "number the waypoints as DeepRacer's simulator did before"
+                + " 6.0.2: every row of the file, consecutive duplicates included")
+        boolean legacyWaypoints;
+
         @Override
         public void run() {
             TrackLibrary lib = TrackLibrary.standard();
             TrackValidator.Result r = load(lib, id);
-            Track t = r.track();
+            Track t = r.track(WaypointNumbering.of(legacyWaypoints));
             PrintWriter out = spec.commandLine().getOut();
             int n = t.size() - 1;
             double min = Double.POSITIVE_INFINITY, max = 0;
@@ -150,8 +163,23 @@ public final class TracksCommand implements Runnable {
                     x0, x1, y0, y1, x1 - x0, y1 - y0));
             out.println(f("  %-12s (%.3f, %.3f) m, heading %.1f deg", "start", t.centerX(0), t.centerY(0), heading));
             out.println(f("  %-12s %s", "direction", t.direction().json()));
+            String variantOf = lib.isUserTrack(id) ? null : TrackLibrary.variantOf(id);
+            if (variantOf != null) {
+                out.println(f("  %-12s DeepRacer's %s route file of %s (its own start and waypoint numbers; not %s"
+                        + " --reversed)", "route of", t.direction().json(), variantOf, variantOf));
+            }
             out.println(f("  %-12s %d (rows 0..%d; row %d repeats row 0 to close the loop)", "waypoints",
                     t.size(), n, n));
+            if (r.droppedRows().isEmpty()) {
+                out.println(f("  %-12s every row of the file (no consecutive duplicate centre points)", "numbering"));
+            } else if (legacyWaypoints) {
+                out.println(f("  %-12s legacy (before simapp 6.0.2): every row of the file; simapp >= 6.0.2 drops"
+                        + " %d and numbers %d", "numbering", r.droppedRows().size(), r.track().size()));
+            } else {
+                out.println(f("  %-12s as simapp >= 6.0.2: %s; --legacy-waypoints keeps %s (%d waypoints)",
+                        "numbering", r.droppedSummary(), r.droppedRows().size() == 1 ? "it" : "them",
+                        r.legacy().size()));
+            }
             for (String w : r.warnings()) {
                 out.println("  warning: " + w);
             }
@@ -201,10 +229,6 @@ public final class TracksCommand implements Runnable {
 
         @Override
         public void run() {
-            if (!TrackLibrary.isSafeId(id)) {
-                throw new UserException("--id \"" + id + "\": expected 1 to 64 letters, digits, '_', '.' or '-', "
-                        + "not starting with '.' or '-'");
-            }
             Direction dir = null;
             if (!direction.equalsIgnoreCase("auto")) {
                 dir = Direction.fromJson(direction.replace("-", ""));
@@ -213,46 +237,25 @@ public final class TracksCommand implements Runnable {
                             + "\": expected auto, clockwise or counterclockwise");
                 }
             }
-            if (!Files.isRegularFile(file)) {
-                throw new UserException(file + ": no such file");
-            }
             TrackLibrary lib = TrackLibrary.standard();
-            Path target = lib.userDir().resolve(id + ".json");
-            if (!force && Files.exists(target)) {
-                throw new UserException("track \"" + id + "\" already exists (" + target
-                        + "); use --force to replace it");
-            }
-            if (!force && lib.builtInIds().contains(id)) {
-                throw new UserException("\"" + id + "\" is a built-in track; choose another --id, or --force to "
-                        + "shadow the built-in one with yours");
-            }
             TrackValidator.Result r;
             try {
-                double[][] rows = NpyReader.read(file);
-                String attr = attribution != null ? attribution : "imported from " + file.getFileName();
-                r = TrackValidator.validate(id, name, dir, attr, rows, file.toString());
+                r = lib.importTrack(file, id, name, dir, attribution, force);
             } catch (TrackException e) {
                 throw new UserException(e.getMessage());
             }
             Track t = r.track();
-            try {
-                Files.createDirectories(lib.userDir());
-                Path tmp = Files.createTempFile(lib.userDir(), "." + id, ".json.tmp");
-                try {
-                    Files.writeString(tmp, TrackJson.write(t), StandardCharsets.UTF_8);
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException e) {
-                throw new UserException(target + ": cannot write the track: " + e.getMessage());
-            }
+            Path target = lib.userDir().resolve(id + ".json");
             PrintWriter out = spec.commandLine().getOut();
             for (String w : r.warnings()) {
                 out.println("warning: " + w);
             }
             out.println(f("imported %s (%s): %d waypoints, %.2f m, mean width %.3f m, %s", t.id(), t.name(),
                     t.size(), t.length(), t.meanWidth(), t.direction().json()));
+            if (!r.droppedRows().isEmpty()) {
+                out.println("numbering as simapp >= 6.0.2: " + r.droppedSummary() + "; --legacy-waypoints keeps "
+                        + (r.droppedRows().size() == 1 ? "it" : "them") + " (" + r.legacy().size() + " waypoints)");
+            }
             out.println("saved to " + target + "; try: racer tracks show " + t.id() + " --png " + t.id() + ".png");
             out.flush();
         }

@@ -4,8 +4,8 @@ import dev.racer.trainer.IterationMetrics;
 import dev.racer.trainer.TrainSpec;
 import dev.racer.trainer.TrainSummary;
 import dev.racer.trainer.Trainer;
-import dev.racer.trainer.model.Hyperparameters;
-import dev.racer.trainer.model.ModelMetadata;
+import dev.racer.model.Hyperparameters;
+import dev.racer.model.ModelMetadata;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -61,6 +61,9 @@ public final class TrainCommand implements Runnable {
                     + " camera models always use samediff)")
     String update;
 
+    @Option(names = "--legacy-waypoints", description = TrackOption.LEGACY_WAYPOINTS)
+    boolean legacyWaypoints;
+
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
@@ -70,10 +73,18 @@ public final class TrainCommand implements Runnable {
         try {
             spec = new TrainSpec(track, reward, out, minutes, steps, seed,
                     workers == null ? Runtime.getRuntime().availableProcessors() : workers,
-                    modelMetadata, hyperparameters, algorithm, resume, update);
+                    modelMetadata, hyperparameters, algorithm, resume, update, legacyWaypoints);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
+        train(spec, quiet);
+    }
+
+    /**
+     * Trains {@code spec} through the trainer's service ({@link Trainer#train}) with a progress line and a
+     * Ctrl-C that keeps the last checkpoint; prints the summary line. {@code racer demo} calls it too.
+     */
+    static TrainSummary train(TrainSpec spec, boolean quiet) {
         PrintStream err = System.err;
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
@@ -100,6 +111,7 @@ public final class TrainCommand implements Runnable {
                     s.modelDir(), s.algorithm(), s.iterations(), s.episodes(), s.steps(), s.seconds(),
                     s.stepsPerSecond(), 100 * s.evalCompletionRate(), s.stopReason());
             System.out.flush();
+            return s;
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
             throw new UserException(e.getMessage());
         } finally {
@@ -135,6 +147,9 @@ public final class TrainCommand implements Runnable {
             }
         }
 
+        /** fastest greedy evaluation lap of this run so far [s], NaN before the first */
+        private double bestLap = Double.NaN;
+
         @Override
         public void iteration(IterationMetrics m, double fractionDone, double secondsLeft) {
             if (quiet) {
@@ -143,11 +158,15 @@ public final class TrainCommand implements Runnable {
             int width = 20;
             int filled = (int) Math.round(fractionDone * width);
             String bar = "#".repeat(filled) + "-".repeat(width - filled);
+            if (!Double.isNaN(m.evalBestLapSeconds())) {
+                bestLap = Double.isNaN(bestLap) ? m.evalBestLapSeconds() : Math.min(bestLap, m.evalBestLapSeconds());
+            }
             String line = String.format(Locale.ROOT,
                     "[%s] it %d  %,d steps  %,.0f steps/s  reward %.1f  progress %.1f%%  laps %.0f%%  eval laps %.0f%%"
-                            + "  left %s",
+                            + "  best lap %s  left %s",
                     bar, m.iteration(), m.steps(), m.stepsPerSecond(), m.meanReward(), m.meanProgress(),
-                    100 * m.completionRate(), 100 * m.evalCompletionRate(), time(secondsLeft));
+                    100 * m.completionRate(), 100 * m.evalCompletionRate(),
+                    Double.isNaN(bestLap) ? "-" : String.format(Locale.ROOT, "%.2fs", bestLap), time(secondsLeft));
             if (tty) {
                 err.print("\r" + line + "\u001b[K");
             } else {

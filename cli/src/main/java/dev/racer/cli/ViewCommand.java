@@ -1,5 +1,7 @@
 package dev.racer.cli;
 
+import dev.racer.race.BuiltInDriver;
+import dev.racer.race.BuiltInDrivers;
 import dev.racer.race.Driver;
 import dev.racer.race.DriverProvider;
 import dev.racer.race.EnvConfig;
@@ -43,9 +45,9 @@ public final class ViewCommand implements Runnable {
     @Option(names = "--trace", paramLabel = "FILE", description = "replay this sim-trace CSV instead of driving live")
     Path trace;
 
-    @Option(names = "--driver", paramLabel = "NAME",
+    @Option(names = "--driver", paramLabel = "NAME", converter = DriverOption.class,
             description = "driver when no model is given: follow (alias pure-pursuit), the centre-line follower")
-    String driver;
+    BuiltInDriver driver;
 
     @Option(names = "--reward", defaultValue = "center_line", description = "reward shown live (default: ${DEFAULT-VALUE})")
     String reward;
@@ -160,14 +162,16 @@ public final class ViewCommand implements Runnable {
             }
             label = "LIVE " + model.getFileName();
         } else {
-            String name = driver == null ? "follow" : driver;
-            if (!name.equals("follow") && !name.equals("pure-pursuit") && !name.equals("center-line")) {
-                throw new UserException("unknown --driver " + name + " (known: follow, pure-pursuit)");
+            BuiltInDriver builtIn = driver == null ? BuiltInDrivers.byName("pure-pursuit") : driver;
+            if (builtIn instanceof BuiltInDrivers.PurePursuit) {
+                // the viewer's --max-speed caps the follower's speed profile
+                PurePursuitDriver.Tuning t0 = PurePursuitDriver.Tuning.DEFAULT;
+                d = new PurePursuitDriver(new PurePursuitDriver.Tuning(t0.lookaheadBase(), t0.lookaheadGain(),
+                        t0.lateralAccel(), t0.brakeAccel(), t0.previewTime(), maxSpeed, t0.curvatureSpan()));
+            } else {
+                d = builtIn.create();
             }
-            PurePursuitDriver.Tuning t0 = PurePursuitDriver.Tuning.DEFAULT;
-            d = new PurePursuitDriver(new PurePursuitDriver.Tuning(t0.lookaheadBase(), t0.lookaheadGain(),
-                    t0.lateralAccel(), t0.brakeAccel(), t0.previewTime(), maxSpeed, t0.curvatureSpan()));
-            label = "LIVE FOLLOWER";
+            label = driver == null ? "LIVE FOLLOWER" : "LIVE " + builtIn.name().toUpperCase(Locale.ROOT);
         }
         return new LiveSource(t, config, d, Rewards.load(reward), label);
     }

@@ -1,10 +1,10 @@
 package dev.racer.cli;
 
+import dev.racer.io.Jsons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.racer.trace.SimTraceReader;
 import dev.racer.trace.SimTraceRow;
 import dev.racer.trace.SimTraceWriter;
@@ -28,7 +28,7 @@ class EvaluateCommandTest {
         assertTrue(run.out().contains("Finished: 2/2 laps"), run.out());
         assertTrue(run.out().contains("Score (total_time): "), run.out());
 
-        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        JsonNode root = Jsons.mapper().readTree(json.toFile());
         JsonNode result = root.get("result");
         assertEquals("FINISHED", result.get("status").asText());
         assertEquals(2, result.get("laps").size());
@@ -56,7 +56,7 @@ class EvaluateCommandTest {
         CliRun run = CliRun.of("evaluate", "--driver", "pure-pursuit", "--track", "Oval_track", "--rules",
                 rules.toString(), "--offtrack-penalty", "3", "--reversed", "--json", json.toString());
         assertEquals(0, run.exitCode(), run.err());
-        JsonNode cfg = new ObjectMapper().readTree(json.toFile()).get("result").get("config");
+        JsonNode cfg = Jsons.mapper().readTree(json.toFile()).get("result").get("config");
         assertEquals(1, cfg.get("laps").asInt());
         assertEquals(3.0, cfg.get("offTrackPenalty").asDouble());
         assertEquals(0, cfg.get("maxResets").asInt());

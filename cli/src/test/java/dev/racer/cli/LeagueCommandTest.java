@@ -86,6 +86,14 @@ class LeagueCommandTest {
             CliRun notModel = CliRun.of("submit", tmp.toString(), "--server", url, "--token", token);
             assertEquals(2, notModel.exitCode());
             assertTrue(notModel.err().contains("no model_metadata.json"), notModel.err());
+            Path rgb = model();
+            Files.writeString(rgb.resolve("model_metadata.json"), Files.readString(rgb.resolve("model_metadata.json"))
+                    .replace("\"version\"", "\"preprocess_type\": \"RGB\", \"version\""));
+            CliRun refused = CliRun.of("submit", rgb.toString(), "--server", url, "--token", token);
+            assertEquals(2, refused.exitCode(), refused.out());
+            assertTrue(refused.err().contains("preprocess_type") && refused.err().contains("GREY_SCALE"), refused.err());
+            assertEquals(1, server.store().counts().values().stream().mapToInt(Integer::intValue).sum(),
+                    "refused before the upload: the server holds only the first submission");
 
             CliRun league = CliRun.of("league", "create-league", "--server", url, "--admin-token", "adm", "--id", "sprint",
                     "--laps", "1", "--ranking", "best_lap_time");

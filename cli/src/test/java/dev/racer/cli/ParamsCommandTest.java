@@ -1,10 +1,10 @@
 package dev.racer.cli;
 
+import dev.racer.io.Jsons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.racer.reward.RewardParams;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ class ParamsCommandTest {
         CliRun r = CliRun.of("params", "--track", "reinvent_base", "--x", "3.2", "--y", "0.7", "--heading", "0",
                 "--speed", "2", "--steering", "-10");
         assertEquals(0, r.exitCode(), r.err());
-        JsonNode p = new ObjectMapper().readTree(r.out());
+        JsonNode p = Jsons.mapper().readTree(r.out());
         List<String> keys = new ArrayList<>();
         p.fieldNames().forEachRemaining(keys::add);
         assertEquals(RewardParams.KEYS, keys);

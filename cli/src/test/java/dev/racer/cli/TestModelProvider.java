@@ -29,8 +29,8 @@ public final class TestModelProvider implements DriverProvider {
         return Optional.of(new Driver() {
             @Override public String name() { return "test-model"; }
             @Override public dev.racer.sensor.Sensor newSensor() { return pp.newSensor(); }
-            @Override public void reset(dev.racer.race.RacingEnv env) { pp.reset(env); }
-            @Override public dev.racer.car.Control act(dev.racer.race.RacingEnv env, float[] o) { return pp.act(env, o); }
+            @Override public void reset(dev.racer.sensor.CarView env) { pp.reset(env); }
+            @Override public dev.racer.car.Control act(dev.racer.sensor.CarView env, float[] o) { return pp.act(env, o); }
             @Override public int lastAction() { return 2; }
         });
     }

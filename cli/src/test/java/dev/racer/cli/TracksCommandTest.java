@@ -1,5 +1,6 @@
 package dev.racer.cli;
 
+import dev.racer.plot.TrackPicture;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,15 +31,21 @@ class TracksCommandTest {
 
     private String out;
     private String err;
+    private String oldHome;
 
     @BeforeEach
     void useTempHome() {
+        oldHome = System.getProperty("racer.home");
         System.setProperty("racer.home", home.toString());
     }
 
     @AfterEach
-    void clearHome() {
-        System.clearProperty("racer.home");
+    void restoreHome() {
+        if (oldHome == null) {
+            System.clearProperty("racer.home");
+        } else {
+            System.setProperty("racer.home", oldHome);
+        }
     }
 
     /** Runs the racer command line, capturing stdout and stderr; returns the exit code. */
@@ -81,9 +88,14 @@ class TracksCommandTest {
         String line = out.lines().filter(l -> l.startsWith("reinvent_base ")).findFirst().orElseThrow();
         assertContains(line, "re:Invent 2018", "17.71", "0.762", "counterclockwise", "119", "built-in");
         String spain = out.lines().filter(l -> l.startsWith("Spain_track ")).findFirst().orElseThrow();
-        assertContains(spain, "60.00", "clockwise", "259");
-        assertEquals(12, out.lines().filter(l -> !l.isBlank()).count(), out);
-        assertContains(out, "10 tracks", home.resolve("tracks").toString());
+        assertContains(spain, "60.00", "clockwise", "258"); // 259 rows, row 18 repeats row 17
+        String cw = out.lines().filter(l -> l.startsWith("2022_april_open_cw ")).findFirst().orElseThrow();
+        assertContains(cw, "Ace Speedway (clockwise)", "clockwise", "170", " 2022_april_open ", "built-in");
+        assertContains(out, "Kumo Torakku Training", "Ids ending _ccw or _cw", "--reversed drives any track");
+        assertFalse(out.contains("Straight_track"), "the open route is not built in");
+        assertEquals(1 + 126 + 2, out.lines().filter(l -> !l.isBlank()).count(), out);
+        assertContains(out, "126 tracks", home.resolve("tracks").toString());
+        assertEquals("", err);
     }
 
     @Test
@@ -96,10 +108,32 @@ class TracksCommandTest {
     }
 
     @Test
-    void showPrintsTheValidatorsWarnings() {
+    void showSaysWhichRowsTheNumberingDrops() {
         assertEquals(0, racer("tracks", "show", "Bowtie_track"), err);
-        assertContains(out, "waypoints    163", "warning: built-in track Bowtie_track: 1 duplicate consecutive point",
-                "row 41 repeats row 40");
+        assertContains(out, "waypoints    162 (rows 0..161", "numbering    as simapp >= 6.0.2: 1 duplicate row dropped"
+                + " (row 41 repeats row 40); --legacy-waypoints keeps it (163 waypoints)");
+        assertFalse(out.contains("warning"), out);
+        assertEquals(0, racer("tracks", "show", "Bowtie_track", "--legacy-waypoints"), err);
+        assertContains(out, "waypoints    163 (rows 0..162", "numbering    legacy (before simapp 6.0.2)");
+        assertEquals(0, racer("tracks", "show", "2022_april_open_cw"), err);
+        assertContains(out, "route of     DeepRacer's clockwise route file of 2022_april_open");
+    }
+
+    @Test
+    void everyDeepRacerRouteImportsAndTheOpenOneIsRefusedAsSuch() throws IOException {
+        for (String route : new String[] {"Tokyo_Training_track", "Straight_track"}) {
+            try (InputStream in = getClass().getResourceAsStream("/npy/simapp/" + route + ".npy")) {
+                Files.copy(in, home.resolve(route + ".npy"));
+            }
+        }
+        int rc = racer("tracks", "import", home.resolve("Tokyo_Training_track.npy").toString(), "--id", "tokyo",
+                "--name", "Tokyo");
+        assertEquals(0, rc, "rc " + rc + " out [" + out + "] err [" + err + "]");
+        assertContains(out, "imported tokyo (Tokyo): 168 waypoints", "1 duplicate row dropped (row 78 repeats row 77)");
+        assertEquals(2, racer("tracks", "import", home.resolve("Straight_track.npy").toString(), "--id", "straight",
+                "--name", "Straight"));
+        assertContains(err, "Straight_track.npy: open routes are not supported");
+        assertEquals(1, err.lines().count(), err);
     }
 
     @Test

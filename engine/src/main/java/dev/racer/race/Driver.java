@@ -1,6 +1,7 @@
 package dev.racer.race;
 
 import dev.racer.car.Control;
+import dev.racer.sensor.CarView;
 import dev.racer.sensor.Sensor;
 
 /**
@@ -15,12 +16,12 @@ public interface Driver extends AutoCloseable {
     /** A new sensor of the kind this driver reads (each environment gets its own). */
     Sensor newSensor();
 
-    /** Called after each {@link RacingEnv#reset}, before the first {@link #act}. */
-    default void reset(RacingEnv env) {
+    /** Called after each {@link RacingEnv#reset}, before the first {@link #act}; {@code car} is the car it drives. */
+    default void reset(CarView car) {
     }
 
     /** The action for the current state; {@code observation} is what {@link #newSensor()}'s sensor saw. */
-    Control act(RacingEnv env, float[] observation);
+    Control act(CarView car, float[] observation);
 
     /**
      * The index in the model's discrete action space of the action the last {@link #act} returned, for the

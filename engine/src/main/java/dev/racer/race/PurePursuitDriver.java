@@ -1,6 +1,7 @@
 package dev.racer.race;
 
 import dev.racer.car.Control;
+import dev.racer.sensor.CarView;
 import dev.racer.sensor.Sensor;
 import dev.racer.track.PolylineIndex;
 import dev.racer.track.Projection;
@@ -61,7 +62,7 @@ public final class PurePursuitDriver implements Driver {
     }
 
     @Override
-    public void reset(RacingEnv env) {
+    public void reset(CarView env) {
         if (env.geometry() != profiled) {
             profiled = env.geometry();
             profile = speedProfile(profiled, tuning);
@@ -70,7 +71,7 @@ public final class PurePursuitDriver implements Driver {
     }
 
     @Override
-    public Control act(RacingEnv env, float[] observation) {
+    public Control act(CarView env, float[] observation) {
         if (env.geometry() != profiled) {
             reset(env);
         }
@@ -79,7 +80,7 @@ public final class PurePursuitDriver implements Driver {
         double v = env.carSpeed();
         double s = env.params().projectionDistance();
         double x = env.carX(), y = env.carY(), yaw = env.carYaw();
-        double wheelbase = env.config().car().wheelbase();
+        double wheelbase = env.carSpec().wheelbase();
 
         double look = tuning.lookaheadBase() + tuning.lookaheadGain() * v;
         center.interpolate(wrap(s + look, len), target);

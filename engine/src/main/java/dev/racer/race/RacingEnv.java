@@ -8,15 +8,19 @@ import dev.racer.car.MutableCarState;
 import dev.racer.reward.RewardException;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.RewardParams;
+import dev.racer.sensor.CarView;
 import dev.racer.sensor.Sensor;
+import dev.racer.space.ActionSpace;
+import dev.racer.space.ObservationSpace;
 import dev.racer.track.Projection;
 import dev.racer.track.Track;
 import dev.racer.track.TrackGeometry;
 import dev.racer.util.SplitMix64;
 
 /**
- * One car on one track under DeepRacer's episode rules, with Gymnasium's contract: {@link #reset(long)} and
- * {@link #step(Control)} returning {@code (observation, reward, terminated, truncated, info)}.
+ * One car on one track under DeepRacer's episode rules, with Gymnasium's contract: {@link #reset(long,
+ * ResetOptions)} and {@link #step(Control)} returning {@code (observation, reward, terminated, truncated, info)},
+ * an {@link #observationSpace()} (the sensor's) and an {@link #actionSpace()}.
  *
  * <p>An episode ends (terminated) when the lap is complete (progress 100), when no wheel is on the road, when
  * progress has fallen for {@link EnvConfig#reversedSteps()} steps in a row, or when the front point has
@@ -26,7 +30,7 @@ import dev.racer.util.SplitMix64;
  * <p>Not thread-safe: one environment per thread. Stepping allocates nothing; the returned
  * {@link StepResult} is reused.
  */
-public final class RacingEnv {
+public final class RacingEnv implements CarView {
     private static final double RAD_TO_DEG = 180.0 / Math.PI;
 
     private final Track track;
@@ -35,6 +39,7 @@ public final class RacingEnv {
     private final TrackGeometry geo;
     private final RewardFunction rewardFunction;
     private final Sensor sensor;
+    private final ActionSpace actionSpace;
     private final RewardParams params = new RewardParams();
     private final StepResult result;
     private final MutableCarState car = new MutableCarState();
@@ -55,9 +60,18 @@ public final class RacingEnv {
     private double lastSteering;   // commanded [deg]
     private double lastSpeed;      // commanded [m/s]
     private boolean done = true;
+    private double simClock;       // [s] since the env was made, across episodes, as DeepRacer's sim_time
 
+    /** An environment whose action space is the car's whole range (a continuous box). */
     public RacingEnv(Track track, EnvConfig config, RewardFunction rewardFunction, Sensor sensor) {
+        this(track, config, rewardFunction, sensor, ActionSpace.of(config.car()));
+    }
+
+    /** @param actionSpace the actions a policy chooses among ({@link #step(int)}, {@link #step(float[])}) */
+    public RacingEnv(Track track, EnvConfig config, RewardFunction rewardFunction, Sensor sensor,
+                     ActionSpace actionSpace) {
         this.track = track;
+        this.actionSpace = actionSpace;
         this.config = config;
         this.spec = config.car();
         this.geo = TrackGeometry.of(track, config.reversed());
@@ -73,10 +87,18 @@ public final class RacingEnv {
 
     // ---------------------------------------------------------------- reset
 
-    /** Starts a new episode; the seed fixes everything random about it. Returns the first observation. */
+    /** Starts a new episode where the config says; the seed fixes everything random about it. */
     public StepResult reset(long seed) {
+        return reset(seed, ResetOptions.NONE);
+    }
+
+    /**
+     * Starts a new episode; the seed fixes everything random about it, {@code options} may override where it
+     * starts. Returns the first observation.
+     */
+    public StepResult reset(long seed, ResetOptions options) {
         random.seed(seed);
-        double startAlong = startAlong();
+        double startAlong = startAlong(options);
         episodes++;
         Projection p = onCenter;
         double yaw = geo.headingAt(startAlong, p); // leaves p at the start point
@@ -104,18 +126,37 @@ public final class RacingEnv {
         return result;
     }
 
-    private double startAlong() {
+    private double startAlong(ResetOptions o) {
         double len = geo.length();
-        double base = geo.ndist(config.startWaypoint());
-        double ndist = switch (config.startMode()) {
+        int row = o.startWaypoint() != null ? o.startWaypoint() : config.startWaypoint();
+        if (row >= geo.size()) {
+            throw new IllegalArgumentException("startWaypoint " + row + " is past the last row ("
+                    + (geo.size() - 1) + ") of track " + track.id());
+        }
+        double base = geo.ndist(row);
+        long episode = o.episode() >= 0 ? o.episode() : episodes;
+        StartMode mode = o.startMode() != null ? o.startMode() : config.startMode();
+        double ndist = switch (mode) {
             case FIXED -> base;
-            case ROUND_ROBIN -> (base + episodes * config.roundRobinAdvance()) % 1.0;
+            case ROUND_ROBIN -> (base + episode * config.roundRobinAdvance()) % 1.0;
             case RANDOM -> random.nextDouble();
         };
         return ndist * len;
     }
 
     // ---------------------------------------------------------------- step
+
+    /** Applies discrete action {@code index} of a {@link ActionSpace.Discrete} action space. */
+    public StepResult step(int index) {
+        Control c = actionSpace.decode(index);
+        return step(c.steeringAngle(), c.speed());
+    }
+
+    /** Applies a normalised continuous action (steering, speed) in [-1, 1]² of a {@link ActionSpace.Continuous}. */
+    public StepResult step(double[] normalised) {
+        ActionSpace.Continuous c = actionSpace.continuous();
+        return step(c.steering(normalised[0]), c.speed(normalised[1]));
+    }
 
     /** Applies one action for {@link EnvConfig#dt()} seconds. */
     public StepResult step(Control control) {
@@ -131,6 +172,7 @@ public final class RacingEnv {
         lastSpeed = Dynamics.clipSpeed(speed, spec);
         Dynamics.integrate(car, lastSteering, lastSpeed, config.dt(), spec);
         steps++;
+        simClock += config.dt();
         updateParams();
 
         double progress = params.progress();
@@ -201,6 +243,7 @@ public final class RacingEnv {
         }
         params.set(fx, fy, car.yaw * RAD_TO_DEG, onCenter.distance, left, progress, lastSpeed, lastSteering, steps,
                 width, TrackGeometry.prevOf(pn), TrackGeometry.nextOf(pn), onCenter.along, on);
+        params.setSimTime(simClock);
     }
 
     /**
@@ -242,27 +285,41 @@ public final class RacingEnv {
     // ---------------------------------------------------------------- views for sensors, drivers and tools
 
     public Track track() { return track; }
+    @Override
     public TrackGeometry geometry() { return geo; }
     public EnvConfig config() { return config; }
+    @Override
+    public CarSpec carSpec() { return spec; }
     public RewardFunction rewardFunction() { return rewardFunction; }
     public Sensor sensor() { return sensor; }
+    /** Gymnasium's observation space: the sensor's */
+    public ObservationSpace observationSpace() { return sensor.observationSpace(); }
+    /** Gymnasium's action space: what {@link #step(int)} and {@link #step(float[])} decode */
+    public ActionSpace actionSpace() { return actionSpace; }
     /** the params of the last step (or of the start pose after reset) */
+    @Override
     public RewardParams params() { return params; }
     /** the last result (reused) */
     public StepResult last() { return result; }
     /** the car's state, as an immutable snapshot (allocates) */
     public CarState carState() { return car.snapshot(); }
     /** rear-axle centre x [m] */
+    @Override
     public double carX() { return car.x; }
     /** rear-axle centre y [m] */
+    @Override
     public double carY() { return car.y; }
     /** heading [rad] */
+    @Override
     public double carYaw() { return car.yaw; }
     /** actual speed [m/s] */
+    @Override
     public double carSpeed() { return car.speed; }
     /** actual front-wheel angle [rad] */
+    @Override
     public double carSteering() { return car.steering; }
     /** steps taken this episode */
+    @Override
     public int steps() { return steps; }
     /** simulation time since reset [s] */
     public double time() { return steps * config.dt(); }
@@ -288,6 +345,7 @@ public final class RacingEnv {
     }
 
     /** The seeded random source of this episode (sensor noise and the like draw from it). */
+    @Override
     public SplitMix64 random() {
         return random;
     }

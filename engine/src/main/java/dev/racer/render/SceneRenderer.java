@@ -1,6 +1,7 @@
 package dev.racer.render;
 
 import dev.racer.car.CarSpec;
+import dev.racer.world.WorldObjects;
 import org.joml.Matrix4f;
 
 /**
@@ -48,9 +49,21 @@ public final class SceneRenderer {
      * {@code drawCar}. Colours, or 0..255 luminance when {@code gray}.
      */
     public int[] render(TrackScene scene, boolean gray, boolean drawCar, double x, double y, double yaw, double steering) {
+        return render(scene, null, gray, drawCar, x, y, yaw, steering);
+    }
+
+    /** As {@link #render(TrackScene, boolean, boolean, double, double, double, double)}, with the boxes of {@code objects} (may be null). */
+    public int[] render(TrackScene scene, WorldObjects objects, boolean gray, boolean drawCar, double x, double y,
+                        double yaw, double steering) {
         raster.setGray(gray);
         raster.clear(gray ? Mesh.luminance(TrackScene.SKY) : TrackScene.SKY);
         raster.drawGround(scene.ground(), viewProj);
+        if (objects != null) {
+            for (int i = 0; i < objects.count(); i++) {
+                raster.drawSolid(BoxModel.mesh(), viewProj.mul(BoxModel.matrix(model, objects.x(i), objects.y(i),
+                        objects.heading(i)), mvp));
+            }
+        }
         if (drawCar) {
             raster.drawSolid(car.body(), viewProj.mul(car.bodyMatrix(model, x, y, yaw), mvp));
             for (int w = 0; w < 4; w++) {

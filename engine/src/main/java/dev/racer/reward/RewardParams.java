@@ -12,17 +12,20 @@ import java.util.Map;
  *
  * <p>Keys: {@code all_wheels_on_track, x, y, heading, distance_from_center, is_left_of_center, is_offtrack,
  * is_reversed, is_crashed, progress, speed, steering_angle, steps, track_width, track_length, waypoints,
- * closest_waypoints, projection_distance} and the object keys with their defaults when there are no objects
- * ({@code closest_objects [0, 0]}, empty {@code objects_location, objects_left_of_center, objects_speed,
- * objects_heading, objects_distance}).
+ * closest_waypoints, projection_distance, sim_time} and the object keys with the values DeepRacer's simulator
+ * gives when there are no objects: its {@code RewardParam} defaults, which {@code get_object_reward_params} leaves
+ * in place when no object is on the track ({@code closest_objects [0, 0]}, {@code object_in_camera False}, empty
+ * {@code objects_location, objects_left_of_center, objects_speed, objects_heading, objects_distance_from_center,
+ * objects_distance}).
  */
 public final class RewardParams {
     /** All DeepRacer keys, in the order {@link #toMap()} lists them. */
     public static final List<String> KEYS = List.of("all_wheels_on_track", "x", "y", "heading",
             "distance_from_center", "is_left_of_center", "is_offtrack", "is_reversed", "is_crashed", "progress",
             "speed", "steering_angle", "steps", "track_width", "track_length", "waypoints", "closest_waypoints",
-            "projection_distance", "closest_objects", "objects_location", "objects_left_of_center",
-            "objects_speed", "objects_heading", "objects_distance");
+            "projection_distance", "sim_time", "closest_objects", "objects_location", "objects_left_of_center",
+            "object_in_camera", "objects_speed", "objects_heading", "objects_distance_from_center",
+            "objects_distance");
 
     boolean allWheelsOnTrack;
     double x;
@@ -43,6 +46,7 @@ public final class RewardParams {
     int prevWaypoint;
     int nextWaypoint;
     double projectionDistance;
+    double simTime;
     /** extra for Racer's own tools, not a DeepRacer key: wheels on the road, 0..4 */
     int wheelsOnTrack;
 
@@ -84,6 +88,11 @@ public final class RewardParams {
     public int closestWaypointNext() { return nextWaypoint; }
     /** distance along the centre line from waypoint 0 to the front point's projection [m] */
     public double projectionDistance() { return projectionDistance; }
+    /**
+     * The simulation clock [s]: DeepRacer's simulator passes Gazebo's clock, which runs on from the start of the
+     * simulation across episodes (it is not reset per episode); Racer's environment counts from its creation.
+     */
+    public double simTime() { return simTime; }
     /** wheels on the road, 0..4 (Racer's own, not a DeepRacer key) */
     public int wheelsOnTrack() { return wheelsOnTrack; }
 
@@ -107,6 +116,11 @@ public final class RewardParams {
         this.wheelsOnTrack = wheelsOnTrack;
         this.allWheelsOnTrack = wheelsOnTrack == 4;
         this.isOfftrack = wheelsOnTrack == 0;
+    }
+
+    /** Sets the simulation clock [s] ({@link #simTime()}). */
+    public void setSimTime(double simTime) {
+        this.simTime = simTime;
     }
 
     /** Sets the per-track fields. */
@@ -138,6 +152,7 @@ public final class RewardParams {
         c.prevWaypoint = prevWaypoint;
         c.nextWaypoint = nextWaypoint;
         c.projectionDistance = projectionDistance;
+        c.simTime = simTime;
         c.wheelsOnTrack = wheelsOnTrack;
         return c;
     }
@@ -167,11 +182,14 @@ public final class RewardParams {
         m.put("waypoints", wps);
         m.put("closest_waypoints", List.of(prevWaypoint, nextWaypoint));
         m.put("projection_distance", projectionDistance);
+        m.put("sim_time", simTime);
         m.put("closest_objects", List.of(0, 0));
         m.put("objects_location", List.of());
         m.put("objects_left_of_center", List.of());
+        m.put("object_in_camera", false);
         m.put("objects_speed", List.of());
         m.put("objects_heading", List.of());
+        m.put("objects_distance_from_center", List.of());
         m.put("objects_distance", List.of());
         return m;
     }

@@ -1,7 +1,7 @@
 package dev.racer.sensor;
 
 import dev.racer.car.CarSpec;
-import dev.racer.race.RacingEnv;
+import dev.racer.space.ObservationSpace;
 import dev.racer.track.TrackGeometry;
 
 /**
@@ -84,13 +84,22 @@ public final class BorderRaySensor implements Sensor {
         return -FOV / 2 + FOV * r / (rays - 1);
     }
 
+    /** rays in [0, 1], speed in [0, 1], steering in [-1, 1] */
     @Override
-    public void observe(RacingEnv env, float[] out) {
+    public ObservationSpace observationSpace() {
+        float[] low = new float[rays + 2], high = new float[rays + 2];
+        java.util.Arrays.fill(high, 1f);
+        low[rays + 1] = -1f;
+        return new ObservationSpace(new int[] {rays + 2}, low, high);
+    }
+
+    @Override
+    public void observe(CarView env, float[] out) {
         TrackGeometry g = env.geometry();
         if (g != geo) {
             buildWindows(g);
         }
-        CarSpec spec = env.config().car();
+        CarSpec spec = env.carSpec();
         double yaw = env.carYaw();
         double c = Math.cos(yaw), s = Math.sin(yaw);
         double ox = env.carX() + spec.frontPointOffset() * c;

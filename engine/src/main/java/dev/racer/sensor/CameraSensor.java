@@ -1,6 +1,6 @@
 package dev.racer.sensor;
 
-import dev.racer.race.RacingEnv;
+import dev.racer.space.ObservationSpace;
 import dev.racer.render.Cameras;
 import dev.racer.render.SceneRenderer;
 import dev.racer.render.TrackScene;
@@ -75,8 +75,14 @@ public final class CameraSensor implements Sensor {
         return stereo;
     }
 
+    /** luminance in [0, 1], shape {@code [cameras, HEIGHT, WIDTH]} */
     @Override
-    public void observe(RacingEnv env, float[] out) {
+    public ObservationSpace observationSpace() {
+        return ObservationSpace.box(0f, 1f, stereo ? 2 : 1, HEIGHT, WIDTH);
+    }
+
+    @Override
+    public void observe(CarView env, float[] out) {
         TrackGeometry geo = env.geometry();
         if (geo != lastGeometry) {
             scene = TrackScene.of(geo);

@@ -1,6 +1,6 @@
 package dev.racer.sensor;
 
-import dev.racer.race.RacingEnv;
+import dev.racer.space.ObservationSpace;
 
 /**
  * Turns the simulation state into the observation a policy sees. One instance per environment (sensors may
@@ -14,8 +14,11 @@ public interface Sensor {
     /** Number of floats {@link #observe} writes. */
     int size();
 
-    /** Writes the observation of {@code env}'s current state into {@code out[0 .. size())}. */
-    void observe(RacingEnv env, float[] out);
+    /** Gymnasium's observation space: the shape and bounds of what {@link #observe} writes. */
+    ObservationSpace observationSpace();
+
+    /** Writes the observation of {@code car}'s current state into {@code out[0 .. size())}. */
+    void observe(CarView car, float[] out);
 
     /** A sensor that sees nothing (benchmarks of the bare simulator). */
     static Sensor none() {
@@ -31,7 +34,12 @@ public interface Sensor {
             }
 
             @Override
-            public void observe(RacingEnv env, float[] out) {
+            public ObservationSpace observationSpace() {
+                return ObservationSpace.box(0, 0, 0);
+            }
+
+            @Override
+            public void observe(CarView car, float[] out) {
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.racer.space;
 
+import dev.racer.car.CarSpec;
 import dev.racer.car.Control;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,42 @@ public sealed interface ActionSpace {
 
     /** Number of network outputs for the policy: actions (discrete) or 2 means (continuous). */
     int policyOutputs();
+
+    /**
+     * The one decode of a discrete action: action {@code index} of the list. Allocates nothing (the list's own
+     * {@link Control}).
+     *
+     * @throws IllegalArgumentException for a continuous space, or an index outside the list
+     */
+    default Control decode(int index) {
+        if (this instanceof Discrete d) {
+            if (index < 0 || index >= d.size()) {
+                throw new IllegalArgumentException("action index " + index + " is outside the discrete action space"
+                        + " of " + d.size() + " actions");
+            }
+            return d.actions().get(index);
+        }
+        throw new IllegalArgumentException("a continuous action space has no action index (got " + index + ")");
+    }
+
+    /**
+     * The one decode of a continuous action: steering and speed normalised to [-1, 1] (clamped) mapped
+     * linearly onto the space's bounds.
+     *
+     * @throws IllegalArgumentException for a discrete space
+     */
+    default Control decode(double steering, double speed) {
+        Continuous c = continuous();
+        return new Control(c.steering(steering), c.speed(speed));
+    }
+
+    /** This space as a continuous box; a clear error for a discrete one. */
+    default Continuous continuous() {
+        if (this instanceof Continuous c) {
+            return c;
+        }
+        throw new IllegalArgumentException("a discrete action space has no continuous bounds: decode an action index");
+    }
 
     /** A list of actions; the network picks one by index. */
     record Discrete(List<Control> actions) implements ActionSpace {
@@ -59,14 +96,24 @@ public sealed interface ActionSpace {
             return 2;
         }
 
-        /** Maps a squashed value in [-1, 1] to the steering bounds. */
-        public double steering(double squashed) {
-            return steeringLow + (squashed + 1) / 2 * (steeringHigh - steeringLow);
+        /** Maps a normalised value in [-1, 1] (clamped) to the steering bounds [deg]. */
+        public double steering(double normalised) {
+            return steeringLow + (clamp(normalised) + 1) / 2 * (steeringHigh - steeringLow);
         }
 
-        public double speed(double squashed) {
-            return speedLow + (squashed + 1) / 2 * (speedHigh - speedLow);
+        /** Maps a normalised value in [-1, 1] (clamped) to the speed bounds [m/s]. */
+        public double speed(double normalised) {
+            return speedLow + (clamp(normalised) + 1) / 2 * (speedHigh - speedLow);
         }
+
+        private static double clamp(double u) {
+            return u < -1 ? -1 : u > 1 ? 1 : u;
+        }
+    }
+
+    /** A continuous box over a car's whole range: steering ±its maximum [deg], speed 0 to its maximum [m/s]. */
+    static Continuous of(CarSpec car) {
+        return new Continuous(-car.maxSteeringAngle(), car.maxSteeringAngle(), 0, car.maxSpeed());
     }
 
     /**

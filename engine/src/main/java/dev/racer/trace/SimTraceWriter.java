@@ -1,5 +1,6 @@
 package dev.racer.trace;
 
+import dev.racer.io.AtomicFiles;
 import dev.racer.race.EpisodeStatus;
 import dev.racer.race.RacingEnv;
 import dev.racer.race.StepResult;
@@ -10,10 +11,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -164,11 +163,7 @@ public final class SimTraceWriter implements Closeable {
         closed = true;
         try {
             out.close();
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.move(tmp, file);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot finish the sim-trace: " + e.getMessage(), e);
         }

@@ -13,6 +13,7 @@ public final class RoadIndex {
     private static final double MARGIN = 0.5;
     private static final int TARGET_CELLS = 60_000;
     private static final double MIN_CELL = 0.04;
+    private static final double GRID_SHIFT = 0.2360679774997897; // √5 - 2: no simple fraction
 
     private final double[] ex0, ey0, ex1, ey1; // all border edges
     private final double minX, minY, cell;
@@ -48,11 +49,16 @@ public final class RoadIndex {
             loY = Math.min(loY, ys[i]);
             hiY = Math.max(hiY, ys[i]);
         }
-        minX = loX - MARGIN;
-        minY = loY - MARGIN;
         double w = hiX - loX + 2 * MARGIN;
         double h = hiY - loY + 2 * MARGIN;
         cell = Math.max(MIN_CELL, Math.sqrt(w * h / TARGET_CELLS));
+        // shift the grid by an odd fraction of a cell: with a margin of a whole number of half cells, a row of cell
+        // centres would lie exactly on an axis-parallel border at the track's edge (Tokyo_Training_track's bottom
+        // straight), where inside and outside are ambiguous
+        minX = loX - MARGIN - GRID_SHIFT * cell;
+        minY = loY - MARGIN - GRID_SHIFT * cell;
+        w += GRID_SHIFT * cell;
+        h += GRID_SHIFT * cell;
         nx = (int) Math.ceil(w / cell);
         ny = (int) Math.ceil(h / cell);
         centreInside = new boolean[nx * ny];

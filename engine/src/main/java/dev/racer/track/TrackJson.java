@@ -1,5 +1,6 @@
 package dev.racer.track;
 
+import dev.racer.io.Jsons;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrackJson {
     public static final String FORMAT = "racer-track/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Jsons.mapper();
     private static final Logger LOG = LoggerFactory.getLogger(TrackJson.class);
 
     private TrackJson() {
@@ -87,7 +88,8 @@ public final class TrackJson {
         }
         JsonNode loop = root.get("loop");
         if (loop != null && loop.isBoolean() && !loop.asBoolean()) {
-            throw new TrackException(source + ": field \"loop\" is false: Racer races closed loops only");
+            throw new TrackException(source + ": field \"loop\" is false: open routes are not supported; Racer races"
+                    + " closed loops only");
         }
         return TrackValidator.validate(id, name, direction, attribution, rows, source);
     }

@@ -1,5 +1,6 @@
 package dev.racer.race;
 
+import dev.racer.sensor.CarView;
 import dev.racer.car.Control;
 import dev.racer.sensor.Sensor;
 import dev.racer.track.Direction;
@@ -64,12 +65,12 @@ final class Scenarios {
         }
 
         @Override
-        public void reset(RacingEnv env) {
+        public void reset(CarView env) {
             pursuit.reset(env);
         }
 
         @Override
-        public Control act(RacingEnv env, float[] observation) {
+        public Control act(CarView env, float[] observation) {
             acts++;
             sinceRest = env.carSpeed() == 0 ? 1 : sinceRest + 1;
             if (acts > 1 && sinceRest == 1 && seen.get(seen.size() - 1).speed() != 0) {

@@ -1,5 +1,6 @@
 package dev.racer.trace;
 
+import dev.racer.sensor.CarView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,11 +60,11 @@ class SimTraceTest {
 
         @Override public String name() { return "off-once"; }
         @Override public Sensor newSensor() { return Sensor.none(); }
-        @Override public void reset(RacingEnv env) { pp.reset(env); }
+        @Override public void reset(CarView env) { pp.reset(env); }
         @Override public int lastAction() { return acts % 7; }
 
         @Override
-        public Control act(RacingEnv env, float[] observation) {
+        public Control act(CarView env, float[] observation) {
             acts++;
             putBack |= acts > 60 && env.carSpeed() == 0;
             return acts >= 60 && !putBack ? new Control(-30, 3) : pp.act(env, observation);

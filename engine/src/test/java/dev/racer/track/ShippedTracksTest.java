@@ -1,14 +1,13 @@
 package dev.racer.track;
 
+import dev.racer.io.Jsons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class ShippedTracksTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        // id, README waypoints, length m, mean width m, direction, duplicated row (kept)
+        // id, README waypoints (rows of the file), length m, mean width m, direction, duplicated row (dropped)
         "reinvent_base,           119, 17.71, 0.762, counterclockwise, ''",
         "Oval_track,              102, 19.55, 0.710, counterclockwise, 67",
         "Bowtie_track,            163, 17.43, 0.789, counterclockwise, 41",
@@ -38,10 +37,11 @@ class ShippedTracksTest {
     void loadsValidatesAndMatchesTheReadme(String id, int waypoints, String length, String meanWidth,
                                            String direction, String duplicate) throws IOException {
         double[][] raw = rawRows(id);
+        assertEquals(waypoints, TrackLibrary.builtIn().get(id, WaypointNumbering.LEGACY).size());
         assertEquals(waypoints, raw.length, "rows in the file");
         assertEquals(meanWidth, fmt(rawMeanWidth(raw), 3), "mean width over the file's rows");
 
-        TrackLibrary lib = new TrackLibrary(Path.of("target/no-user-tracks"));
+        TrackLibrary lib = TrackLibrary.builtIn();
         TrackValidator.Result r = lib.load(id);
         Track t = r.track();
         assertEquals(id, t.id());
@@ -50,15 +50,14 @@ class ShippedTracksTest {
         assertEquals(length, fmt(t.length(), 2), "centre-line length");
         // the Track's own mean counts each distinct row once (no closing row): within 2 mm of the README
         assertEquals(Double.parseDouble(meanWidth), t.meanWidth(), 0.002, "Track.meanWidth()");
+        assertEquals(List.of(), r.warnings());
+        assertEquals(waypoints, r.legacy().size(), "the legacy numbering keeps every row");
         if (duplicate.isEmpty()) {
-            assertEquals(List.of(), r.warnings());
+            assertEquals(List.of(), r.droppedRows());
             assertEquals(waypoints, t.size());
         } else {
-            assertEquals(1, r.warnings().size(), r.warnings()::toString);
-            String w = r.warnings().get(0);
-            assertTrue(w.contains("built-in track " + id) && w.contains("row " + duplicate + " repeats row "
-                    + (Integer.parseInt(duplicate) - 1)), w);
-            assertEquals(waypoints, t.size(), "duplicates are kept, as in DeepRacer");
+            assertEquals(List.of(Integer.parseInt(duplicate)), r.droppedRows());
+            assertEquals(waypoints - 1, t.size(), "the duplicate is dropped, as simapp >= 6.0.2 does");
         }
     }
 
@@ -80,8 +79,9 @@ class ShippedTracksTest {
     }
 
     private static double[][] rawRows(String id) throws IOException {
-        try (InputStream in = ShippedTracksTest.class.getResourceAsStream("/tracks/" + id + ".json")) {
-            JsonNode wps = new ObjectMapper().readTree(in).get("waypoints");
+        try (InputStream in = new java.util.zip.GZIPInputStream(
+                ShippedTracksTest.class.getResourceAsStream("/tracks/" + id + ".json.gz"))) {
+            JsonNode wps = Jsons.mapper().readTree(in).get("waypoints");
             double[][] rows = new double[wps.size()][6];
             for (int i = 0; i < rows.length; i++) {
                 for (int j = 0; j < 6; j++) {

@@ -1,8 +1,8 @@
 package dev.racer.league;
 
+import dev.racer.io.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -143,7 +143,7 @@ final class Evaluator implements AutoCloseable {
         race.set(f);
         try {
             RaceOutcome o = f.get(limitNanos + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
-            Files.move(tmpTrace, trace, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.move(tmpTrace, trace);
             if (store.finish(id, worker, o, trace.getFileName().toString())) {
                 raced.incrementAndGet();
                 LOG.info("raced {}: {} laps, {} ms, {}", id, o.lapsCompleted(), o.totalMs(), o.endReason());

@@ -2,6 +2,9 @@ package dev.racer.league;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.racer.league.api.LeagueApi;
+import dev.racer.league.api.SubmissionStatus;
+import dev.racer.league.api.Wire;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -13,13 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** A client of the league's HTTP API ({@code racer submit}, {@code racer league register}, tests, the benchmark). */
 public final class LeagueClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Wire.mapper();
     private final String base;
     private final HttpClient http;
 
@@ -49,6 +51,11 @@ public final class LeagueClient {
             }
             return body;
         }
+
+        /** The body as one of {@link LeagueApi}'s records, or an {@link IllegalStateException} as {@link #orThrow}. */
+        public <T> T as(Class<T> type) {
+            return Wire.read(orThrow(), type);
+        }
     }
 
     public Reply get(String path, String token) throws IOException, InterruptedException {
@@ -70,7 +77,12 @@ public final class LeagueClient {
     }
 
     public Reply register(String name) throws IOException, InterruptedException {
-        return postJson("/api/racers", null, Map.of("name", name));
+        return postJson("/api/racers", null, new LeagueApi.Register(name));
+    }
+
+    /** {@code POST /api/leagues} with the admin token. */
+    public Reply createLeague(String adminToken, LeagueApi.CreateLeague league) throws IOException, InterruptedException {
+        return postJson("/api/leagues", adminToken, league);
     }
 
     public Reply submit(String league, String token, String modelName, byte[] zip) throws IOException, InterruptedException {
@@ -90,8 +102,7 @@ public final class LeagueClient {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
             JsonNode s = submission(id, token).orThrow();
-            String st = s.path("status").asText();
-            if (st.equals("done") || st.equals("failed") || System.nanoTime() > end) {
+            if (SubmissionStatus.of(s.path("status").asText()).finished() || System.nanoTime() > end) {
                 return s;
             }
             Thread.sleep(200);

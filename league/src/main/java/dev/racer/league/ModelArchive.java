@@ -1,11 +1,8 @@
 package dev.racer.league;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,10 +15,14 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import dev.racer.io.FileTrees;
+import dev.racer.io.Jsons;
+import dev.racer.model.Hyperparameters;
+import dev.racer.model.ModelFileException;
+import dev.racer.model.ModelFolder;
+import dev.racer.model.ModelMetadata;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -44,34 +45,24 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * file and field.
  */
 public final class ModelArchive {
-    public static final String METADATA = "model_metadata.json";
-    public static final String HYPERPARAMETERS = "hyperparameters.json";
-    public static final String TRAINING_PARAMS = "training_params.json";
+    public static final String METADATA = ModelMetadata.FILE;
+    public static final String HYPERPARAMETERS = Hyperparameters.FILE;
+    public static final String TRAINING_PARAMS = ModelFolder.TRAINING_PARAMS;
     /** the network as SameDiff's FlatBuffers file (clipped PPO) */
-    public static final String SAMEDIFF_WEIGHTS = "model/policy.sd";
+    public static final String SAMEDIFF_WEIGHTS = ModelFolder.SAMEDIFF_WEIGHTS;
     /** the network as DL4J's ModelSerializer zip (DQN, A3C) */
-    public static final String DL4J_WEIGHTS = "model/policy.zip";
+    public static final String DL4J_WEIGHTS = ModelFolder.DL4J_WEIGHTS;
     /** the files {@code racer submit} sends from a model folder, and all a submission may hold; checkpoints,
      *  metrics and plots stay home */
-    public static final List<String> SENT = List.of(METADATA, HYPERPARAMETERS, TRAINING_PARAMS, "reward_function.py",
-            "reward_function.java", "reward_function.js", SAMEDIFF_WEIGHTS, DL4J_WEIGHTS);
+    public static final List<String> SENT = ModelFolder.MODEL_FILES;
     /** every file a submission may hold */
     public static final Set<String> ALLOWED = Set.copyOf(SENT);
     private static final String MODEL_FOLDER = "model/";
 
-    private static final Set<String> METADATA_KEYS = Set.of("action_space", "action_space_type", "sensor",
-            "neural_network", "training_algorithm", "version", "racer_hidden_layers", "preprocess_type");
-    private static final Set<String> HYPER_KEYS = Set.of("batch_size", "beta_entropy", "discount_factor", "loss_type",
-            "lr", "num_episodes_between_training", "num_epochs", "e_greedy_value", "epsilon_steps", "exploration_type",
-            "stack_size", "term_cond_avg_score", "term_cond_max_episodes", "sac_alpha");
     private static final Set<String> DL4J_ENTRIES = Set.of("configuration.json", "coefficients.bin",
             "updaterState.bin", "noParams.marker");
-    private static final Pattern UPPER_NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
-    private static final Pattern LOWER_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /** Racer's Jackson set-up (strict duplicates, no trailing tokens) with tight limits for someone else's bytes */
+    private static final ObjectMapper JSON = Jsons.mapper().copy();
 
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
@@ -94,7 +85,7 @@ public final class ModelArchive {
             ok = true;
         } finally {
             if (!ok) {
-                deleteTree(into);
+                FileTrees.deleteQuietly(into);
             }
         }
     }
@@ -274,122 +265,23 @@ public final class ModelArchive {
         }
     }
 
+    /**
+     * The trainer's own validators ({@link ModelMetadata#fromJson}, {@link Hyperparameters#fromJson}): an upload
+     * the league accepts is one the trainer can drive.
+     */
     static void validateMetadata(JsonNode n) {
-        String f = METADATA;
-        if (!n.isObject()) {
-            throw ApiException.invalid(f + " must be a JSON object");
-        }
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!METADATA_KEYS.contains(k)) {
-                throw ApiException.invalid(f + ": unknown field \"" + printable(k) + "\" (known: "
-                        + String.join(", ", METADATA_KEYS.stream().sorted().toList()) + ")");
-            }
-        }
-        String type = "discrete";
-        if (n.has("action_space_type")) {
-            type = text(n, "action_space_type", f);
-            if (!type.equals("discrete") && !type.equals("continuous")) {
-                throw ApiException.invalid(f + ": field \"action_space_type\" must be \"discrete\" or \"continuous\", got \""
-                        + printable(type) + "\"");
-            }
-        }
-        JsonNode as = n.get("action_space");
-        if (as == null) {
-            throw ApiException.invalid(f + ": field \"action_space\" is missing");
-        }
-        if (type.equals("discrete")) {
-            if (!as.isArray() || as.size() < 2 || as.size() > 30) {
-                throw ApiException.invalid(f + ": field \"action_space\" must be a list of 2 to 30"
-                        + " {\"steering_angle\", \"speed\"} actions for a discrete action space");
-            }
-            for (int i = 0; i < as.size(); i++) {
-                JsonNode a = as.get(i);
-                String where = "action_space[" + i + "]";
-                if (!a.isObject()) {
-                    throw ApiException.invalid(f + ": field \"" + where + "\" must be an object");
-                }
-                for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
-                    String k = it.next();
-                    if (!k.equals("steering_angle") && !k.equals("speed") && !k.equals("index")) {
-                        throw ApiException.invalid(f + ": field \"" + where + "\" has an unknown key \"" + printable(k) + "\"");
-                    }
-                }
-                number(a, "steering_angle", -30, 30, f, where + ".steering_angle");
-                number(a, "speed", 0.1, 4, f, where + ".speed");
-            }
-        } else {
-            if (!as.isObject()) {
-                throw ApiException.invalid(f + ": field \"action_space\" must be {\"steering_angle\": {\"low\", \"high\"},"
-                        + " \"speed\": {\"low\", \"high\"}} for a continuous action space");
-            }
-            range(as, "steering_angle", -30, 30, f);
-            range(as, "speed", 0.1, 4, f);
-            for (Iterator<String> it = as.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!k.equals("steering_angle") && !k.equals("speed")) {
-                    throw ApiException.invalid(f + ": field \"action_space\" has an unknown key \"" + printable(k) + "\"");
-                }
-            }
-        }
-        if (n.has("sensor")) {
-            JsonNode s = n.get("sensor");
-            if (!s.isArray() || s.isEmpty() || s.size() > 4) {
-                throw ApiException.invalid(f + ": field \"sensor\" must be a list of 1 to 4 sensor names");
-            }
-            for (JsonNode e : s) {
-                if (!e.isTextual() || !UPPER_NAME.matcher(e.asText()).matches()) {
-                    throw ApiException.invalid(f + ": field \"sensor\" holds " + printable(e.toString())
-                            + ", not a sensor name such as RACER_BORDER_RAYS or FRONT_FACING_CAMERA");
-                }
-            }
-        }
-        if (n.has("neural_network") && !UPPER_NAME.matcher(text(n, "neural_network", f)).matches()) {
-            throw ApiException.invalid(f + ": field \"neural_network\" must be a network name such as RACER_MLP");
-        }
-        if (n.has("training_algorithm") && !LOWER_NAME.matcher(text(n, "training_algorithm", f)).matches()) {
-            throw ApiException.invalid(f + ": field \"training_algorithm\" must be an algorithm name such as clipped_ppo");
-        }
-        if (n.has("version")) {
-            JsonNode v = n.get("version");
-            if (!(v.isTextual() || v.isNumber()) || v.asText().length() > 16) {
-                throw ApiException.invalid(f + ": field \"version\" must be a short string such as \"5\"");
-            }
-        }
-        if (n.has("preprocess_type")) {
-            text(n, "preprocess_type", f);
-        }
-        if (n.has("racer_hidden_layers")) {
-            JsonNode h = n.get("racer_hidden_layers");
-            if (!h.isArray() || h.isEmpty() || h.size() > 4) {
-                throw ApiException.invalid(f + ": field \"racer_hidden_layers\" must be a list of 1 to 4 widths");
-            }
-            for (JsonNode e : h) {
-                if (!e.isIntegralNumber() || e.asInt() < 1 || e.asInt() > 1024) {
-                    throw ApiException.invalid(f + ": field \"racer_hidden_layers\": widths must be whole numbers in"
-                            + " [1, 1024], got " + printable(e.toString()));
-                }
-            }
+        try {
+            ModelMetadata.fromJson(METADATA, n);
+        } catch (ModelFileException e) {
+            throw ApiException.invalid(e.getMessage());
         }
     }
 
     static void validateHyperparameters(JsonNode n) {
-        String f = HYPERPARAMETERS;
-        if (!n.isObject()) {
-            throw ApiException.invalid(f + " must be a JSON object");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!HYPER_KEYS.contains(e.getKey())) {
-                throw ApiException.invalid(f + ": unknown field \"" + printable(e.getKey()) + "\"");
-            }
-            JsonNode v = e.getValue();
-            if (!(v.isNumber() || (v.isTextual() && v.asText().length() <= 32))) {
-                throw ApiException.invalid(f + ": field \"" + e.getKey() + "\" must be a number or a short string");
-            }
-            if (v.isNumber() && !Double.isFinite(v.asDouble())) {
-                throw ApiException.invalid(f + ": field \"" + e.getKey() + "\" must be finite");
-            }
+        try {
+            Hyperparameters.fromJson(HYPERPARAMETERS, n);
+        } catch (ModelFileException e) {
+            throw ApiException.invalid(e.getMessage());
         }
     }
 
@@ -487,68 +379,8 @@ public final class ModelArchive {
         }
     }
 
-    private static String text(JsonNode n, String key, String f) {
-        JsonNode v = n.get(key);
-        if (v == null || !v.isTextual() || v.asText().length() > 64) {
-            throw ApiException.invalid(f + ": field \"" + key + "\" must be a short string");
-        }
-        return v.asText();
-    }
-
-    private static void number(JsonNode n, String key, double lo, double hi, String f, String where) {
-        JsonNode v = n.get(key);
-        if (v == null || !v.isNumber()) {
-            throw ApiException.invalid(f + ": field \"" + where + "\" must be a number");
-        }
-        double d = v.asDouble();
-        if (!(d >= lo && d <= hi)) {
-            throw ApiException.invalid(f + ": field \"" + where + "\" must be in [" + fmt(lo) + ", " + fmt(hi) + "], got " + v);
-        }
-    }
-
-    private static void range(JsonNode as, String key, double lo, double hi, String f) {
-        JsonNode r = as.get(key);
-        if (r == null || !r.isObject()) {
-            throw ApiException.invalid(f + ": field \"action_space." + key + "\" must be {\"low\", \"high\"}");
-        }
-        number(r, "low", lo, hi, f, "action_space." + key + ".low");
-        number(r, "high", lo, hi, f, "action_space." + key + ".high");
-        if (r.get("low").asDouble() > r.get("high").asDouble()) {
-            throw ApiException.invalid(f + ": field \"action_space." + key + "\": low must not exceed high");
-        }
-        if (r.size() != 2) {
-            throw ApiException.invalid(f + ": field \"action_space." + key + "\" must hold only low and high");
-        }
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%s", d);
-    }
-
     /** A user string safe to echo in a message: control characters replaced, at most 80 characters. */
     static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < 80; i++) {
-            char c = s.charAt(i);
-            b.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return s.length() > 80 ? b + "..." : b.toString();
-    }
-
-    static void deleteTree(Path p) {
-        if (p == null || !Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(q -> {
-                try {
-                    Files.deleteIfExists(q);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
-        }
+        return ModelFileException.printable(s);
     }
 }

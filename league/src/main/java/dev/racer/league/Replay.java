@@ -1,5 +1,6 @@
 package dev.racer.league;
 
+import dev.racer.league.api.LeagueApi;
 import dev.racer.trace.SimTraceReader;
 import dev.racer.trace.SimTraceRow;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ final class Replay {
     }
 
     /** Every lap's driving rows (penalty pauses left out), thinned to at most about {@code maxPoints} in all. */
-    static Map<String, Object> of(Path trace, int maxPoints) {
+    static LeagueApi.Replay of(Path trace, int maxPoints) {
         List<SimTraceRow> rows = SimTraceReader.read(trace).rows();
         int stride = Math.max(1, (rows.size() + maxPoints - 1) / Math.max(1, maxPoints));
         Map<Integer, List<double[]>> laps = new TreeMap<>();
@@ -28,8 +29,8 @@ final class Replay {
             double speed = Double.isNaN(r.speed()) ? r.throttle() : r.speed();
             laps.computeIfAbsent(lap, k -> new ArrayList<>()).add(new double[] {r.x(), r.y(), speed, r.tstamp()});
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        laps.forEach((k, v) -> out.add(Map.of("lap", k, "points", v)));
-        return Map.of("laps", out);
+        List<LeagueApi.ReplayLap> out = new ArrayList<>();
+        laps.forEach((k, v) -> out.add(new LeagueApi.ReplayLap(k, v)));
+        return new LeagueApi.Replay(out);
     }
 }

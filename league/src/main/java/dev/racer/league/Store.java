@@ -2,6 +2,8 @@ package dev.racer.league;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.racer.io.Jsons;
+import dev.racer.league.api.SubmissionStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +19,12 @@ import java.util.Optional;
 public final class Store {
     /** a submission claimed this many times (the evaluator died each time) is failed instead of raced again */
     public static final int MAX_ATTEMPTS = 3;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** laps_json in the database: the field names Store has always written (camelCase), not the wire's */
+    private static final ObjectMapper JSON = Jsons.mapper();
+    private static final String QUEUED = SubmissionStatus.QUEUED.sql();
+    private static final String RUNNING = SubmissionStatus.RUNNING.sql();
+    private static final String DONE = SubmissionStatus.DONE.sql();
+    private static final String FAILED = SubmissionStatus.FAILED.sql();
 
     private final Database db;
 
@@ -38,7 +45,7 @@ public final class Store {
     }
 
     public record Submission(String id, String leagueId, String racerId, String racerName, String modelName,
-                             String status, int attempts, long createdAt, Long startedAt, Long finishedAt,
+                             SubmissionStatus status, int attempts, long createdAt, Long startedAt, Long finishedAt,
                              String error, Boolean completed, Long scoreMs, Long bestLapMs, Long avgLapMs,
                              Long totalMs, Integer lapsDone, Integer offtracks, Integer resets, String endReason,
                              List<RaceOutcome.Lap> laps, String traceFile, String archiveSha256) {
@@ -187,7 +194,7 @@ public final class Store {
                                  long bytes) throws SQLException {
         try (Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO submissions (id, league_id, racer_id, model_name,"
-                     + " archive_sha256, archive_bytes, status, attempts, created_at) VALUES (?,?,?,?,?,?,'queued',0,?)")) {
+                     + " archive_sha256, archive_bytes, status, attempts, created_at) VALUES (?,?,?,?,?,?," + QUEUED + ",0,?)")) {
             ps.setString(1, id);
             ps.setString(2, leagueId);
             ps.setString(3, racerId);
@@ -204,7 +211,7 @@ public final class Store {
         try (Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement("SELECT"
                      + " SUM(CASE WHEN created_at >= ? THEN 1 ELSE 0 END),"
-                     + " SUM(CASE WHEN status IN ('queued','running') THEN 1 ELSE 0 END)"
+                     + " SUM(CASE WHEN status IN (" + QUEUED + "," + RUNNING + ") THEN 1 ELSE 0 END)"
                      + " FROM submissions WHERE racer_id=?")) {
             ps.setLong(1, since);
             ps.setString(2, racerId);
@@ -246,7 +253,7 @@ public final class Store {
 
     private static Submission submission(ResultSet rs) throws SQLException {
         return new Submission(rs.getString("id"), rs.getString("league_id"), rs.getString("racer_id"),
-                rs.getString("racer_name"), rs.getString("model_name"), rs.getString("status"), rs.getInt("attempts"),
+                rs.getString("racer_name"), rs.getString("model_name"), SubmissionStatus.of(rs.getString("status")), rs.getInt("attempts"),
                 rs.getLong("created_at"), longOrNull(rs, "started_at"), longOrNull(rs, "finished_at"),
                 rs.getString("error"), rs.getObject("completed") == null ? null : rs.getInt("completed") == 1,
                 longOrNull(rs, "score_ms"), longOrNull(rs, "best_lap_ms"), longOrNull(rs, "avg_lap_ms"),
@@ -282,7 +289,7 @@ public final class Store {
     public int requeueRunning() throws SQLException {
         try (Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement(
-                     "UPDATE submissions SET status='queued', worker=NULL, lease_until=NULL WHERE status='running'")) {
+                     "UPDATE submissions SET status=" + QUEUED + ", worker=NULL, lease_until=NULL WHERE status=" + RUNNING)) {
             return ps.executeUpdate();
         }
     }
@@ -297,7 +304,7 @@ public final class Store {
         try (Connection c = db.connection()) {
             List<Claim> candidates = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, league_id, attempts FROM submissions"
-                    + " WHERE status='queued' OR (status='running' AND lease_until < ?)"
+                    + " WHERE status=" + QUEUED + " OR (status=" + RUNNING + " AND lease_until < ?)"
                     + " ORDER BY created_at, id LIMIT 8")) {
                 ps.setLong(1, now);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -308,9 +315,9 @@ public final class Store {
             }
             for (Claim k : candidates) {
                 if (k.attempts() >= MAX_ATTEMPTS) {
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE submissions SET status='failed', worker=NULL,"
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE submissions SET status=" + FAILED + ", worker=NULL,"
                             + " lease_until=NULL, finished_at=?, error=? WHERE id=? AND attempts=?"
-                            + " AND (status='queued' OR (status='running' AND lease_until < ?))")) {
+                            + " AND (status=" + QUEUED + " OR (status=" + RUNNING + " AND lease_until < ?))")) {
                         ps.setLong(1, now);
                         ps.setString(2, "the evaluation was interrupted " + k.attempts() + " times; not raced again");
                         ps.setString(3, k.id());
@@ -320,9 +327,9 @@ public final class Store {
                     }
                     continue;
                 }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE submissions SET status='running', worker=?,"
+                try (PreparedStatement ps = c.prepareStatement("UPDATE submissions SET status=" + RUNNING + ", worker=?,"
                         + " lease_until=?, attempts=attempts+1, started_at=? WHERE id=? AND attempts=?"
-                        + " AND (status='queued' OR (status='running' AND lease_until < ?))")) {
+                        + " AND (status=" + QUEUED + " OR (status=" + RUNNING + " AND lease_until < ?))")) {
                     ps.setString(1, worker);
                     ps.setLong(2, now + leaseMs);
                     ps.setLong(3, now);
@@ -342,7 +349,7 @@ public final class Store {
     public boolean heartbeat(String id, String worker, long leaseMs) throws SQLException {
         try (Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement("UPDATE submissions SET lease_until=?"
-                     + " WHERE id=? AND worker=? AND status='running'")) {
+                     + " WHERE id=? AND worker=? AND status=" + RUNNING)) {
             ps.setLong(1, System.currentTimeMillis() + leaseMs);
             ps.setString(2, id);
             ps.setString(3, worker);
@@ -362,10 +369,10 @@ public final class Store {
             lapsJson = "[]";
         }
         try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("UPDATE submissions SET status='done', worker=NULL,"
+             PreparedStatement ps = c.prepareStatement("UPDATE submissions SET status=" + DONE + ", worker=NULL,"
                      + " lease_until=NULL, finished_at=?, completed=?, score_ms=?, best_lap_ms=?, avg_lap_ms=?,"
                      + " total_ms=?, laps_done=?, offtracks=?, resets=?, end_reason=?, laps_json=?, trace_file=?,"
-                     + " error=NULL WHERE id=? AND worker=? AND status='running'")) {
+                     + " error=NULL WHERE id=? AND worker=? AND status=" + RUNNING)) {
             ps.setLong(1, System.currentTimeMillis());
             ps.setInt(2, o.completed() ? 1 : 0);
             setLongOrNull(ps, 3, o.scoreMs());
@@ -395,8 +402,8 @@ public final class Store {
     /** Marks a claimed submission failed with a message for its racer. */
     public boolean fail(String id, String worker, String error) throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("UPDATE submissions SET status='failed', worker=NULL,"
-                     + " lease_until=NULL, finished_at=?, error=? WHERE id=? AND worker=? AND status='running'")) {
+             PreparedStatement ps = c.prepareStatement("UPDATE submissions SET status=" + FAILED + ", worker=NULL,"
+                     + " lease_until=NULL, finished_at=?, error=? WHERE id=? AND worker=? AND status=" + RUNNING)) {
             ps.setLong(1, System.currentTimeMillis());
             ps.setString(2, error.length() > 1900 ? error.substring(0, 1900) + "..." : error);
             ps.setString(3, id);
@@ -408,8 +415,8 @@ public final class Store {
     /** Submissions per status, for health and benchmarks. */
     public Map<String, Integer> counts() throws SQLException {
         Map<String, Integer> out = new LinkedHashMap<>();
-        for (String s : List.of("queued", "running", "done", "failed")) {
-            out.put(s, 0);
+        for (SubmissionStatus s : SubmissionStatus.values()) {
+            out.put(s.text(), 0);
         }
         try (Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM submissions GROUP BY status");
@@ -433,7 +440,7 @@ public final class Store {
                 + " ROW_NUMBER() OVER (PARTITION BY s.racer_id ORDER BY s.score_ms, s.finished_at, s.id) AS rn,"
                 + " COUNT(*) OVER (PARTITION BY s.racer_id) AS n"
                 + " FROM submissions s JOIN racers r ON r.id = s.racer_id"
-                + " WHERE s.league_id = ? AND s.status = 'done' AND s.score_ms IS NOT NULL) b"
+                + " WHERE s.league_id = ? AND s.status = " + DONE + " AND s.score_ms IS NOT NULL) b"
                 + " WHERE b.rn = 1 ORDER BY b.score_ms, b.finished_at, b.racer_id LIMIT ?";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, leagueId);
@@ -455,7 +462,7 @@ public final class Store {
     public Optional<String> bestTrace(String leagueId, String racerId) throws SQLException {
         try (Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement("SELECT trace_file FROM submissions WHERE league_id=? AND racer_id=?"
-                     + " AND status='done' AND score_ms IS NOT NULL ORDER BY score_ms, finished_at, id LIMIT 1")) {
+                     + " AND status=" + DONE + " AND score_ms IS NOT NULL ORDER BY score_ms, finished_at, id LIMIT 1")) {
             ps.setString(1, leagueId);
             ps.setString(2, racerId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -48,7 +48,7 @@ abstract class ApiTests {
         JsonNode result = done.path("result");
         assertTrue(result.path("completed").asBoolean(), result.toString());
         assertEquals(1, result.path("laps_completed").asInt());
-        long lapMs = result.path("laps").path(0).path("timeMs").asLong();
+        long lapMs = result.path("laps").path(0).path("time_ms").asLong();
         assertTrue(lapMs > 5_000 && lapMs < 180_000, "lap time " + lapMs);
         assertEquals(result.path("total_ms").asLong(), result.path("score_ms").asLong(), "ranked by total time");
 
@@ -155,6 +155,30 @@ abstract class ApiTests {
         JsonNode done = t.client.await(id, tok, java.time.Duration.ofSeconds(60));
         assertEquals(2, done.path("result").path("laps_completed").asInt(), done.toString());
         assertEquals(done.path("result").path("best_lap_ms").asLong(), done.path("result").path("score_ms").asLong());
+    }
+
+    @Test
+    void requestsBindStrictlyAndErrorsNameTheField() throws Exception {
+        Map<String, Object> badLaps = Map.of("id", "strict", "laps", "abc");
+        LeagueClient.Reply r = t.client.postJson("/api/leagues", "admin-secret", badLaps);
+        assertEquals(400, r.status(), r.body().toString());
+        assertEquals("laps", r.body().path("field").asText(), r.body().toString());
+        assertTrue(r.error().contains("\"laps\"") && r.error().contains("whole number"), r.error());
+        LeagueClient.Reply penalty = t.client.postJson("/api/leagues", "admin-secret",
+                Map.of("id", "strict", "offtrack_penalty", "lots"));
+        assertEquals(400, penalty.status());
+        assertEquals("offtrack_penalty", penalty.body().path("field").asText(), penalty.body().toString());
+        LeagueClient.Reply camel = t.client.postJson("/api/leagues", "admin-secret", Map.of("id", "strict", "maxResets", 2));
+        assertEquals(400, camel.status(), "camelCase is not the wire's spelling");
+        assertTrue(camel.error().contains("maxResets") && camel.error().contains("unknown"), camel.error());
+        LeagueClient.Reply ranking = t.client.postJson("/api/leagues", "admin-secret", Map.of("id", "strict", "ranking", "vibes"));
+        assertEquals(400, ranking.status());
+        LeagueClient.Reply limit = t.client.get("/api/leagues/default/leaderboard?limit=abc", null);
+        assertEquals(400, limit.status());
+        assertEquals("limit", limit.body().path("field").asText());
+        assertEquals(400, t.client.postJson("/api/racers", null, Map.of("name", 42)).status());
+        assertEquals(400, t.client.postJson("/api/racers", null, Map.of()).status());
+        assertEquals(404, t.client.get("/api/leagues/strict", null).status(), "no league was created by a bad request");
     }
 
     @Test

@@ -50,7 +50,7 @@ class BrowserTest {
             assertEquals("done", done.path("status").asText(), done.toString());
             List<String> laps = new ArrayList<>();
             for (JsonNode lap : done.path("result").path("laps")) {
-                laps.add(String.format(Locale.ROOT, "%.3f", lap.path("timeMs").asLong() / 1000.0));
+                laps.add(String.format(Locale.ROOT, "%.3f", lap.path("time_ms").asLong() / 1000.0));
             }
             assertEquals(2, laps.size());
 
@@ -79,7 +79,7 @@ class BrowserTest {
             p.destroyForcibly();
             throw new AssertionError("chromium did not finish in 60 s");
         }
-        ModelArchive.deleteTree(profile);
+        dev.racer.io.FileTrees.deleteQuietly(profile);
         return new String(out, StandardCharsets.UTF_8);
     }
 }

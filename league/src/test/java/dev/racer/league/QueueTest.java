@@ -1,5 +1,6 @@
 package dev.racer.league;
 
+import dev.racer.league.api.SubmissionStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,7 +91,7 @@ class QueueTest {
         Thread.sleep(300);
         assertTrue(store.claim("fourth", 200).isEmpty(), "interrupted " + Store.MAX_ATTEMPTS + " times: not raced again");
         Store.Submission s = store.getSubmission("sabc").orElseThrow();
-        assertEquals("failed", s.status());
+        assertEquals(SubmissionStatus.FAILED, s.status());
         assertTrue(s.error().contains("interrupted 3 times"), s.error());
     }
 
@@ -99,7 +100,7 @@ class QueueTest {
         store.insertSubmission("sdef", "l", racer, "m", "x", 1);
         store.claim("w", 60_000).orElseThrow();
         assertEquals(1, store.requeueRunning());
-        assertEquals("queued", store.getSubmission("sdef").orElseThrow().status());
+        assertEquals(SubmissionStatus.QUEUED, store.getSubmission("sdef").orElseThrow().status());
         assertFalse(store.finish("sdef", "w", new RaceOutcome(true, "finished", List.of(), 1L, 1L, 1L, 1, 0, 0, 1), "t"),
                 "a worker that lost its claim cannot store a result");
     }

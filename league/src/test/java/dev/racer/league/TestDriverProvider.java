@@ -1,12 +1,12 @@
 package dev.racer.league;
 
+import dev.racer.sensor.CarView;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.racer.io.Jsons;
 import dev.racer.car.Control;
 import dev.racer.race.Driver;
 import dev.racer.race.DriverProvider;
 import dev.racer.race.PurePursuitDriver;
-import dev.racer.race.RacingEnv;
 import dev.racer.sensor.Sensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,12 +14,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Tests only: a model folder whose {@code training_algorithm} is {@value #ALGORITHM} is driven by the engine's
+ * Tests only: a model folder whose {@code training_params.json} is {@value #MARKER} is driven by the engine's
  * {@link PurePursuitDriver} with the top speed of its first action. {@code -Dracer.test.stepDelayMs=N} slows every
  * step (to catch a race mid-way).
  */
 public final class TestDriverProvider implements DriverProvider {
-    public static final String ALGORITHM = "test_pure_pursuit";
+    /** the {@code training_params.json} of hand-made test models (its metadata is a valid model's) */
+    public static final String MARKER = "{\"racer_test_driver\": \"pure_pursuit\"}";
 
     @Override
     public Optional<Driver> open(Path modelDir) {
@@ -28,10 +29,12 @@ public final class TestDriverProvider implements DriverProvider {
             return Optional.empty();
         }
         try {
-            JsonNode n = new ObjectMapper().readTree(meta.toFile());
-            if (!ALGORITHM.equals(n.path("training_algorithm").asText())) {
+            Path params = modelDir.resolve("training_params.json");
+            if (!Files.isRegularFile(params)
+                    || !Jsons.mapper().readTree(params.toFile()).path("racer_test_driver").asText().equals("pure_pursuit")) {
                 return Optional.empty();
             }
+            JsonNode n = Jsons.mapper().readTree(meta.toFile());
             double speed = n.path("action_space").path(0).path("speed").asDouble(1.5);
             PurePursuitDriver.Tuning d = PurePursuitDriver.Tuning.DEFAULT;
             Driver pp = new PurePursuitDriver(new PurePursuitDriver.Tuning(d.lookaheadBase(), d.lookaheadGain(),
@@ -56,12 +59,12 @@ public final class TestDriverProvider implements DriverProvider {
         }
 
         @Override
-        public void reset(RacingEnv env) {
+        public void reset(CarView env) {
             inner.reset(env);
         }
 
         @Override
-        public Control act(RacingEnv env, float[] observation) {
+        public Control act(CarView env, float[] observation) {
             try {
                 Thread.sleep(delayMs);
             } catch (InterruptedException e) {

@@ -30,7 +30,7 @@ final class TestModels {
         return TRAINED.computeIfAbsent(algorithm, a -> {
             try {
                 Path dir = Files.createTempDirectory("racer-league-models");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> ModelArchive.deleteTree(dir)));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> dev.racer.io.FileTrees.deleteQuietly(dir)));
                 Path hp = dir.resolve("hyperparameters-small.json");
                 Files.writeString(hp, "{\"batch_size\": 64, \"num_episodes_between_training\": 4, \"num_epochs\": 2}");
                 Path out = dir.resolve("trained-" + a);
@@ -53,8 +53,8 @@ final class TestModels {
                 {"action_space": [{"steering_angle": -30, "speed": %s}, {"steering_angle": 0, "speed": %s},
                                   {"steering_angle": 30, "speed": %s}],
                  "action_space_type": "discrete", "sensor": ["RACER_BORDER_RAYS"], "neural_network": "RACER_MLP",
-                 "training_algorithm": "%s", "version": "5"}
-                """.formatted(speed, speed, speed, TestDriverProvider.ALGORITHM);
+                 "training_algorithm": "dqn", "version": "5"}
+                """.formatted(speed, speed, speed);
     }
 
     static final String HYPERPARAMETERS = """
@@ -76,6 +76,7 @@ final class TestModels {
         Map<String, byte[]> m = new LinkedHashMap<>();
         m.put("model_metadata.json", metadata(speed).getBytes(StandardCharsets.UTF_8));
         m.put("hyperparameters.json", HYPERPARAMETERS.getBytes(StandardCharsets.UTF_8));
+        m.put("training_params.json", TestDriverProvider.MARKER.getBytes(StandardCharsets.UTF_8));
         m.put("model/policy.zip", weights());
         return m;
     }

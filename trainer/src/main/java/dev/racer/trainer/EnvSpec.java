@@ -4,6 +4,7 @@ import dev.racer.race.EnvConfig;
 import dev.racer.race.RacingEnv;
 import dev.racer.reward.RewardFunction;
 import dev.racer.sensor.Sensor;
+import dev.racer.space.ActionSpace;
 import dev.racer.track.Track;
 
 /**
@@ -17,21 +18,18 @@ public record EnvSpec(Track track, EnvConfig config, String rewardSpec) {
         return track.size() - 1;
     }
 
-    /** DeepRacer's training "round robin": episode {@code e} starts {@code e × 5 %} of the lap further on. */
-    public int roundRobinRow(long episode) {
-        double frac = (episode * config.roundRobinAdvance()) % 1.0;
-        return (int) Math.min(rows() - 1, Math.round(frac * rows()) % rows());
-    }
-
     /** Evaluation episode {@code j} of {@code n} starts {@code j/n} of the lap on (the first at the start line). */
     public int evalRow(int j, int n) {
         return (int) (Math.round((double) j / n * rows()) % rows());
     }
 
-    /** A new environment starting at {@code row}. */
-    public RacingEnv newEnv(int row, RewardFunction reward, Sensor sensor) {
-        return new RacingEnv(track, config.withStartWaypoint(row).withStartMode(dev.racer.race.StartMode.FIXED),
-                reward, sensor);
+    /**
+     * A new environment (one per worker, reused for every episode it runs): training episodes start where
+     * {@link dev.racer.race.ResetOptions#roundRobin} puts them (DeepRacer's round robin, episode {@code e}
+     * {@code e × roundRobinAdvance} of the lap on), evaluation episodes at {@link #evalRow}.
+     */
+    public RacingEnv newEnv(RewardFunction reward, Sensor sensor, ActionSpace actions) {
+        return new RacingEnv(track, config, reward, sensor, actions);
     }
 
     /** A seed for episode {@code e} of a run seeded {@code seed} (SplitMix64 finaliser). */

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * One line of {@code metrics.jsonl} / {@code metrics.csv}: what DeepRacer's console shows per iteration
- * (reward, progress, completion of training and evaluation episodes) plus throughput and losses.
+ * (reward, progress, completion of training and evaluation episodes) plus throughput and losses, and the lap
+ * figures of the greedy evaluation (one-lap races under {@link Evaluation#RULES}): best and mean lap time [s] of
+ * its completed laps (NaN, an empty CSV cell, when none was), and its mean speed [m/s].
  */
 public record IterationMetrics(
         @JsonProperty("iteration") int iteration,
@@ -24,17 +26,22 @@ public record IterationMetrics(
         @JsonProperty("entropy") double entropy,
         @JsonProperty("approx_kl") double approxKl,
         @JsonProperty("rollout_s") double rolloutSeconds,
-        @JsonProperty("update_s") double updateSeconds) {
+        @JsonProperty("update_s") double updateSeconds,
+        @JsonProperty("eval_best_lap_s") double evalBestLapSeconds,
+        @JsonProperty("eval_mean_lap_s") double evalMeanLapSeconds,
+        @JsonProperty("eval_mean_speed") double evalMeanSpeed) {
 
     public static final List<String> CSV_COLUMNS = List.of("iteration", "episodes", "steps", "elapsed_s",
             "steps_per_s", "mean_reward", "mean_progress", "completion_rate", "eval_progress", "eval_completion_rate",
-            "mean_episode_steps", "pg_loss", "v_loss", "entropy", "approx_kl", "rollout_s", "update_s");
+            "mean_episode_steps", "pg_loss", "v_loss", "entropy", "approx_kl", "rollout_s", "update_s", "eval_best_lap_s",
+            "eval_mean_lap_s", "eval_mean_speed");
 
     public String csvRow() {
         return iteration + "," + episodes + "," + steps + "," + f(elapsedSeconds) + "," + f(stepsPerSecond) + ","
                 + f(meanReward) + "," + f(meanProgress) + "," + f(completionRate) + "," + f(evalProgress) + ","
                 + f(evalCompletionRate) + "," + f(meanEpisodeSteps) + "," + f(pgLoss) + "," + f(vLoss) + ","
-                + f(entropy) + "," + f(approxKl) + "," + f(rolloutSeconds) + "," + f(updateSeconds);
+                + f(entropy) + "," + f(approxKl) + "," + f(rolloutSeconds) + "," + f(updateSeconds) + ","
+                + f(evalBestLapSeconds) + "," + f(evalMeanLapSeconds) + "," + f(evalMeanSpeed);
     }
 
     private static String f(double d) {
@@ -44,6 +51,7 @@ public record IterationMetrics(
     /** The same metrics without the wall-clock fields (what a same-seed rerun must reproduce exactly). */
     public IterationMetrics withoutTimings() {
         return new IterationMetrics(iteration, episodes, steps, 0, 0, meanReward, meanProgress, completionRate,
-                evalProgress, evalCompletionRate, meanEpisodeSteps, pgLoss, vLoss, entropy, approxKl, 0, 0);
+                evalProgress, evalCompletionRate, meanEpisodeSteps, pgLoss, vLoss, entropy, approxKl, 0, 0,
+                evalBestLapSeconds, evalMeanLapSeconds, evalMeanSpeed);
     }
 }

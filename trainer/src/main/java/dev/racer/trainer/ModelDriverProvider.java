@@ -1,12 +1,13 @@
 package dev.racer.trainer;
 
+import dev.racer.model.ModelFolder;
+import dev.racer.sensor.CarView;
 import dev.racer.car.Control;
 import dev.racer.race.Driver;
 import dev.racer.race.DriverProvider;
-import dev.racer.race.RacingEnv;
 import dev.racer.sensor.Sensor;
 import dev.racer.space.ActionSpace;
-import dev.racer.trainer.model.ModelMetadata;
+import dev.racer.model.ModelMetadata;
 import dev.racer.trainer.ppo.PolicyNet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class ModelDriverProvider implements DriverProvider {
     }
 
     /** A greedy driver around the network's forward pass; reports the discrete action index for sim-traces. */
-    private static Driver driver(String name, ModelMetadata meta, java.util.function.UnaryOperator<float[]> actor) {
+    public static Driver driver(String name, ModelMetadata meta, java.util.function.UnaryOperator<float[]> actor) {
         return new Driver() {
             private int lastAction = -1;
 
@@ -86,7 +87,7 @@ public final class ModelDriverProvider implements DriverProvider {
             }
 
             @Override
-            public Control act(RacingEnv env, float[] observation) {
+            public Control act(CarView env, float[] observation) {
                 float[] out = actor.apply(observation);
                 lastAction = meta.actionSpace() instanceof ActionSpace.Discrete ? argmax(out) : -1;
                 return greedy(meta.actionSpace(), out);
@@ -114,11 +115,10 @@ public final class ModelDriverProvider implements DriverProvider {
      * clipped to [-1, 1] and scaled to the bounds (the mode of the clipped distribution, as DeepRacer).
      */
     public static Control greedy(ActionSpace space, float[] out) {
-        if (space instanceof ActionSpace.Discrete d) {
-            return d.get(argmax(out));
+        if (space instanceof ActionSpace.Discrete) {
+            return space.decode(argmax(out));
         }
-        ActionSpace.Continuous c = (ActionSpace.Continuous) space;
-        return new Control(c.steering(PolicyNet.clipAction(out[0])), c.speed(PolicyNet.clipAction(out[1])));
+        return space.decode(PolicyNet.clipAction(out[0]), PolicyNet.clipAction(out[1]));
     }
 
     /** A greedy driver for a DL4J network (DQN: Q-values, A3C: action probabilities; the largest wins). */

@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param update             clipped PPO's update: {@code java} (the loss and Adam in plain Java, checked against
  *                           the graph; ~20× faster for these small networks) or {@code samediff} (the loss graph
  *                           trained by SameDiff); null: java
+ * @param legacyWaypoints    number the track's waypoints as DeepRacer's simulator did before 6.0.2 (every row of the
+ *                           route file), for reward files written against that numbering
  */
 public record TrainSpec(String trackId, String rewardSpec, Path out, Double minutes, Long steps, long seed,
                         int workers, Path modelMetadata, Path hyperparameters, String algorithm, boolean resume,
-                        String update) {
+                        String update, boolean legacyWaypoints) {
     public static final double DEFAULT_MINUTES = 10;
 
     public TrainSpec {
@@ -55,43 +57,47 @@ public record TrainSpec(String trackId, String rewardSpec, Path out, Double minu
     /** Defaults: 10 minutes, seed 1, one worker per core, Racer's model defaults (clipped PPO). */
     public static TrainSpec of(String trackId, String rewardSpec, Path out) {
         return new TrainSpec(trackId, rewardSpec, out, null, null, 1, Runtime.getRuntime().availableProcessors(),
-                null, null, null, false, null);
+                null, null, null, false, null, false);
     }
 
     public TrainSpec withMinutes(Double m) {
-        return new TrainSpec(trackId, rewardSpec, out, m, steps, seed, workers, modelMetadata, hyperparameters, algorithm, resume, update);
+        return new TrainSpec(trackId, rewardSpec, out, m, steps, seed, workers, modelMetadata, hyperparameters, algorithm, resume, update, legacyWaypoints);
     }
 
     public TrainSpec withSteps(Long s) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, s, seed, workers, modelMetadata, hyperparameters, algorithm, resume, update);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, s, seed, workers, modelMetadata, hyperparameters, algorithm, resume, update, legacyWaypoints);
     }
 
     public TrainSpec withSeed(long s) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, s, workers, modelMetadata, hyperparameters, algorithm, resume, update);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, s, workers, modelMetadata, hyperparameters, algorithm, resume, update, legacyWaypoints);
     }
 
     public TrainSpec withWorkers(int w) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, w, modelMetadata, hyperparameters, algorithm, resume, update);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, w, modelMetadata, hyperparameters, algorithm, resume, update, legacyWaypoints);
     }
 
     public TrainSpec withModelMetadata(Path p) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, p, hyperparameters, algorithm, resume, update);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, p, hyperparameters, algorithm, resume, update, legacyWaypoints);
     }
 
     public TrainSpec withHyperparameters(Path p) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, p, algorithm, resume, update);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, p, algorithm, resume, update, legacyWaypoints);
     }
 
     public TrainSpec withAlgorithm(String a) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, hyperparameters, a, resume, update);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, hyperparameters, a, resume, update, legacyWaypoints);
     }
 
     public TrainSpec withResume(boolean r) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, hyperparameters, algorithm, r, update);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, hyperparameters, algorithm, r, update, legacyWaypoints);
     }
 
     public TrainSpec withUpdate(String u) {
-        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, hyperparameters, algorithm, resume, u);
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, hyperparameters, algorithm, resume, u, legacyWaypoints);
+    }
+
+    public TrainSpec withLegacyWaypoints(boolean l) {
+        return new TrainSpec(trackId, rewardSpec, out, minutes, steps, seed, workers, modelMetadata, hyperparameters, algorithm, resume, update, l);
     }
 
     /** The wall-clock budget [s]: the given minutes, or 10 minutes when neither budget is given. */

@@ -1,12 +1,13 @@
 package dev.racer.trainer;
 
+import dev.racer.model.ModelFolder;
 import dev.racer.race.EnvConfig;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.Rewards;
 import dev.racer.track.Track;
 import dev.racer.track.TrackLibrary;
-import dev.racer.trainer.model.Hyperparameters;
-import dev.racer.trainer.model.ModelMetadata;
+import dev.racer.model.Hyperparameters;
+import dev.racer.model.ModelMetadata;
 import dev.racer.trainer.ppo.ClippedPpo;
 import dev.racer.trainer.ppo.PolicyNet;
 import java.nio.file.Files;
@@ -54,7 +55,8 @@ public final class Trainer {
 
     /** Trains until the budget is spent, a DeepRacer termination condition holds, or {@code stop} is set. */
     public static TrainSummary train(TrainSpec spec, Listener listener, AtomicBoolean stop) {
-        Track track = TrackLibrary.standard().get(spec.trackId());
+        Track track = TrackLibrary.standard().get(spec.trackId(),
+                dev.racer.track.WaypointNumbering.of(spec.legacyWaypoints()));
         try (RewardFunction probe = Rewards.load(spec.rewardSpec())) { // fail fast with the reward's own message
             probe.name();
         }
@@ -101,6 +103,7 @@ public final class Trainer {
             String rewardCopy = folder.copyReward(spec.rewardSpec());
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("track_id", spec.trackId());
+            params.put("legacy_waypoints", spec.legacyWaypoints());
             params.put("reward", spec.rewardSpec());
             params.put("reward_file", rewardCopy);
             params.put("training_algorithm", meta.trainingAlgorithm());
@@ -160,7 +163,7 @@ public final class Trainer {
         long episodes = cp == null ? 0 : cp.episodes();
         long steps = cp == null ? 0 : cp.steps();
         double priorSeconds = cp == null ? 0 : cp.elapsedSeconds();
-        folder.truncateMetrics(iteration);
+        MetricsLog.truncate(folder, iteration);
         long startSteps = steps;
         List<IterationMetrics> run = new ArrayList<>();
         String reason = "budget";
@@ -195,7 +198,7 @@ public final class Trainer {
                 if (!Double.isNaN(m.evalCompletionRate())) {
                     lastEval = m.evalCompletionRate();
                 }
-                folder.appendMetrics(m);
+                MetricsLog.append(folder, m);
                 String weights = String.format("model-%06d.sd", iteration);
                 ppo.save(folder.checkpointDir().resolve(weights), true);
                 folder.commitCheckpoint(new ModelFolder.CheckpointState(iteration, episodes, steps,
@@ -232,17 +235,13 @@ public final class Trainer {
             len += e.steps();
         }
         int n = s.episodes().size();
-        double evalProgress = 0, evalComplete = 0;
-        for (ClippedPpo.Episode e : s.evaluation()) {
-            evalProgress += e.progress;
-            evalComplete += e.lapComplete() ? 1 : 0;
-        }
-        int ne = s.evaluation().size(); // 0 when a stop cut the evaluation short: NaN in the metrics
+        // empty when a stop cut the evaluation short: NaN in the metrics
+        Evaluation.Summary ev = Evaluation.Summary.of(s.evaluation().stream().map(e -> e.lap).toList());
         Map<String, Double> l = s.losses();
         return new IterationMetrics(iteration, episodes, steps, elapsed, s.steps() / Math.max(1e-9, iterSeconds),
-                reward / n, progress / n, complete / n, evalProgress / ne, evalComplete / ne, len / n,
+                reward / n, progress / n, complete / n, ev.meanProgress(), ev.completionRate(), len / n,
                 l.getOrDefault("pg_loss", Double.NaN), l.getOrDefault("v_loss", Double.NaN),
                 l.getOrDefault("entropy", Double.NaN), l.getOrDefault("approx_kl", Double.NaN),
-                s.rolloutSeconds(), s.updateSeconds());
+                s.rolloutSeconds(), s.updateSeconds(), ev.bestLap(), ev.meanLap(), ev.meanSpeed());
     }
 }

@@ -1,20 +1,17 @@
 package dev.racer.trainer;
 
+import dev.racer.model.ModelFolder;
+import dev.racer.plot.Palette;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import javax.imageio.ImageIO;
 
 /**
  * Draws a model's training curves to PNG with java.awt (headless): what DeepRacer's console shows, per
@@ -23,40 +20,30 @@ import javax.imageio.ImageIO;
  */
 public final class TrainingPlot {
     private static final int W = 1000, PANEL_H = 260, TOP = 50, GAP = 30, LEFT = 80, RIGHT = 30;
-    private static final Color TRAIN = new Color(0x1f77b4);
-    private static final Color EVAL = new Color(0xff7f0e);
+    private static final Color TRAIN = Palette.SERIES_1;
+    private static final Color EVAL = Palette.SERIES_2;
 
     private TrainingPlot() {
     }
 
     /** Writes {@code png} from the folder's metrics; an error if the folder has none. */
     public static void write(Path modelDir, Path png) {
-        List<IterationMetrics> m = new ModelFolder(modelDir).readMetrics();
+        List<IterationMetrics> m = MetricsLog.read(new ModelFolder(modelDir));
         if (m.isEmpty()) {
             throw new IllegalArgumentException(modelDir + ": no " + ModelFolder.METRICS_JSONL
                     + " (train a model there first)");
         }
         BufferedImage img = render(modelDir.getFileName() == null ? modelDir.toString()
                 : modelDir.getFileName().toString(), m);
-        try {
-            Path parent = png.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            ImageIO.write(img, "png", png.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
-        }
+        Palette.writePng(png, img);
     }
 
     public static BufferedImage render(String title, List<IterationMetrics> m) {
         int h = TOP + 3 * PANEL_H + 2 * GAP + 50;
         BufferedImage img = new BufferedImage(W, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, W, h);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        Graphics2D g = Palette.begin(img);
+        g.setColor(Palette.TEXT);
+        g.setFont(Palette.title(18));
         IterationMetrics last = m.get(m.size() - 1);
         g.drawString(String.format(Locale.ROOT, "%s: %d iterations, %,d episodes, %,d steps, %.0f s", title,
                 last.iteration(), last.episodes(), last.steps(), last.elapsedSeconds()), LEFT, 30);
@@ -66,8 +53,8 @@ public final class TrainingPlot {
         panel(g, y, "mean progress [%]", m, IterationMetrics::meanProgress, IterationMetrics::evalProgress, true);
         y += PANEL_H + GAP;
         panel(g, y, "lap completion [%]", m, x -> 100 * x.completionRate(), x -> 100 * x.evalCompletionRate(), true);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        g.setColor(Color.DARK_GRAY);
+        g.setFont(Palette.label(13));
+        g.setColor(Palette.TEXT_MUTED);
         g.drawString("iteration", W / 2 - 25, h - 15);
         g.dispose();
         return img;
@@ -93,35 +80,11 @@ public final class TrainingPlot {
         }
         int first = m.get(0).iteration(), lastIt = m.get(m.size() - 1).iteration();
         double span = Math.max(1, lastIt - first);
-        g.setColor(new Color(0xf4f4f4));
-        g.fillRect(x0, y0, x1 - x0, PANEL_H);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        FontMetrics fm = g.getFontMetrics();
-        for (int k = 0; k <= 4; k++) {
-            double v = lo + (hi - lo) * k / 4;
-            int yy = y1 - (int) Math.round((v - lo) / (hi - lo) * PANEL_H);
-            g.setColor(new Color(0xdddddd));
-            g.drawLine(x0, yy, x1, yy);
-            g.setColor(Color.DARK_GRAY);
-            String s = String.format(Locale.ROOT, Math.abs(hi - lo) >= 10 ? "%.0f" : "%.2f", v);
-            g.drawString(s, x0 - 8 - fm.stringWidth(s), yy + 4);
-        }
-        for (int k = 0; k <= 5; k++) {
-            int it = (int) Math.round(first + span * k / 5);
-            int xx = x0 + (int) Math.round((it - first) / span * (x1 - x0));
-            g.setColor(Color.DARK_GRAY);
-            String s = Integer.toString(it);
-            g.drawString(s, xx - fm.stringWidth(s) / 2, y1 + 15);
-        }
-        g.setColor(Color.GRAY);
-        g.drawRect(x0, y0, x1 - x0, PANEL_H);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.setColor(Color.BLACK);
-        g.drawString(label, x0 + 8, y0 + 18);
+        Palette.panel(g, x0, y0, x1, y1, label, lo, hi, 4, first, lastIt, 5);
         line(g, m, train, TRAIN, x0, x1, y1, lo, hi, first, span);
         if (eval != null) {
             line(g, m, eval, EVAL, x0, x1, y1, lo, hi, first, span);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.setFont(Palette.label(12));
             g.setColor(TRAIN);
             g.drawString("training episodes", x1 - 250, y0 + 18);
             g.setColor(EVAL);

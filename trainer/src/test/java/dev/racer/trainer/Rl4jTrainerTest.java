@@ -1,5 +1,6 @@
 package dev.racer.trainer;
 
+import dev.racer.model.ModelFolder;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.racer.car.Control;
@@ -33,7 +34,7 @@ class Rl4jTrainerTest {
         ModelFolder f = new ModelFolder(tmp.resolve(algorithm));
         assertTrue(Files.isRegularFile(f.dl4jWeights()));
         assertTrue(Files.isRegularFile(f.checkpointState()));
-        assertTrue(f.readMetrics().size() >= 1);
+        assertTrue(MetricsLog.read(f).size() >= 1);
         try (Driver d = DriverProvider.openModel(tmp.resolve(algorithm))) {
             RacingEnv env = new RacingEnv(TrackLibrary.standard().get("reinvent_base"), EnvConfig.DEFAULT,
                     new CenterLineReward(), d.newSensor());

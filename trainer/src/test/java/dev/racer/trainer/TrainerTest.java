@@ -1,5 +1,6 @@
 package dev.racer.trainer;
 
+import dev.racer.model.ModelFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,7 @@ class TrainerTest {
             assertTrue(Files.isRegularFile(p), p + " written");
         }
         assertTrue(Files.readString(f.metricsCsv()).startsWith("iteration,episodes,steps,"));
-        assertEquals(s.iterations(), f.readMetrics().size());
+        assertEquals(s.iterations(), MetricsLog.read(f).size());
         assertTrue(Files.readString(f.hyperparameters()).contains("\"num_episodes_between_training\" : 4"));
 
         try (Driver d = DriverProvider.openModel(tmp.resolve("m"))) {
@@ -94,6 +95,10 @@ class TrainerTest {
             assertEquals(List.of(0, 1, 2), episodes, "the three greedy evaluation episodes");
             long laps = eval.rows().stream().filter(r -> r.done() && r.episodeStatus().equals("lap_complete")).count();
             assertEquals(m.evalCompletionRate(), laps / 3.0, 1e-9);
+            // the evaluation's lap figures: lap times only when a lap was completed, the speed always
+            assertEquals(laps == 0, Double.isNaN(m.evalBestLapSeconds()));
+            assertTrue(laps == 0 || m.evalBestLapSeconds() <= m.evalMeanLapSeconds());
+            assertTrue(m.evalMeanSpeed() > 0, "mean speed " + m.evalMeanSpeed());
         }
         try (var files = Files.list(traces.trainingDir())) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".")), "no temporary files left");
@@ -150,7 +155,7 @@ class TrainerTest {
         TrainSummary second = Trainer.train(spec("r", 900, 2).withResume(true));
         assertTrue(second.iterations() > first.iterations());
         assertEquals(first.iterations() + 1, second.metrics().get(0).iteration());
-        List<IterationMetrics> all = f.readMetrics();
+        List<IterationMetrics> all = MetricsLog.read(f);
         for (int i = 0; i < all.size(); i++) {
             assertEquals(i + 1, all.get(i).iteration());
         }

@@ -8,12 +8,15 @@ import java.util.Locale;
 import org.lwjgl.system.MemoryUtil;
 
 /**
- * The heads-up display: lap, lap time, best lap, speed, progress, reward and off-track count, written with
+ * The heads-up display: lap, lap time, best lap, speed, progress, reward and off-track count, and in red while
+ * the car serves an off-track penalty "OFF TRACK +2.0 S" with the time left, written with
  * {@link BitmapFont} into a small texture (re-uploaded only when the text changes) and drawn as a quad in
  * the top-left corner.
  */
 final class Hud implements AutoCloseable {
     private static final int TEX_W = 512, TEX_H = 64, PAD = 4;
+    /** the penalty line's colour */
+    static final int PENALTY_R = 255, PENALTY_G = 64, PENALTY_B = 64;
     private final ScreenQuad quad;
     private final ByteBuffer pixels = MemoryUtil.memAlloc(TEX_W * TEX_H * 4);
     private String shown = null;
@@ -26,12 +29,23 @@ final class Hud implements AutoCloseable {
     /** The HUD's lines for a state. */
     static String[] lines(ViewState s, Cameras.Mode mode) {
         String best = Double.isNaN(s.bestLap) ? "-" : String.format(Locale.ROOT, "%.2f S", s.bestLap);
-        return new String[] {
+        String[] lines = {
             String.format(Locale.ROOT, "LAP %d  TIME %.2f S  BEST %s", s.lap, s.lapTime, best),
             String.format(Locale.ROOT, "SPEED %.2f M/S  PROGRESS %.1f%%", s.speed, s.progress),
             String.format(Locale.ROOT, "REWARD %.3f  OFF TRACK %d  STEP %d", s.reward, s.offTrack, s.step),
             mode.name() + " CAMERA (1 2 3 C)  " + s.info
         };
+        if (!s.inPenalty) {
+            return lines;
+        }
+        String[] withPenalty = java.util.Arrays.copyOf(lines, lines.length + 1);
+        withPenalty[lines.length] = penaltyLine(s);
+        return withPenalty;
+    }
+
+    /** The penalty indicator: the penalty being served and the time left of it. */
+    static String penaltyLine(ViewState s) {
+        return String.format(Locale.ROOT, "OFF TRACK +%.1f S  %.1f S LEFT", s.penalty, s.penaltyLeft);
     }
 
     /** Draws the HUD over the bound framebuffer of {@code width × height} pixels. */
@@ -65,6 +79,8 @@ final class Hud implements AutoCloseable {
         }
         for (int li = 0; li < lines.length; li++) {
             String l = lines[li];
+            boolean red = l.startsWith("OFF TRACK +");
+            int r = 255, g = red ? PENALTY_G : 255, b = red ? PENALTY_B : 255;
             int oy = PAD + li * BitmapFont.LINE;
             for (int ci = 0; ci < l.length(); ci++) {
                 int ox = PAD + ci * BitmapFont.ADVANCE;
@@ -78,7 +94,7 @@ final class Hud implements AutoCloseable {
                 for (int gy = 0; gy < BitmapFont.GLYPH_H; gy++) {
                     for (int gx = 0; gx < BitmapFont.GLYPH_W; gx++) {
                         if (BitmapFont.pixel(l.charAt(ci), gx, gy)) {
-                            set(ox + gx, oy + gy, 255, 255, 255, 255);
+                            set(ox + gx, oy + gy, r, g, b, 255);
                         }
                     }
                 }

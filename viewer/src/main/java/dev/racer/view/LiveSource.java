@@ -1,53 +1,50 @@
 package dev.racer.view;
 
-import dev.racer.car.CarState;
-import dev.racer.car.Control;
 import dev.racer.race.Driver;
 import dev.racer.race.EnvConfig;
 import dev.racer.race.EpisodeStatus;
+import dev.racer.race.LapResult;
+import dev.racer.race.RaceSession;
 import dev.racer.race.RacingEnv;
-import dev.racer.race.StepResult;
+import dev.racer.race.TimeTrialConfig;
+import dev.racer.race.TrialRow;
 import dev.racer.reward.RewardFunction;
-import dev.racer.track.Projection;
 import dev.racer.track.Track;
-import dev.racer.track.TrackGeometry;
 
 /**
- * A driver racing live, lap after lap, as in a time trial: a complete lap starts the next one, going off the
- * track counts and puts the car back on the centre line (the lap clock keeps running), and an episode that
- * ends otherwise (reversed, immobilised, step cap) restarts the lap.
+ * A driver racing live under the rules {@code racer evaluate} and the league score ({@link RaceSession}): a
+ * complete lap starts the next one, going off the track freezes the car for the off-track penalty (shown on
+ * the HUD, the lap clock running) and then puts it back on the centre line, and the lap times include the
+ * penalties. When a race ends (reversed, immobilised, time up, or all its laps done) the next one starts
+ * with the next seed; the lap count, best lap and off-track count go on across races.
  */
 public final class LiveSource extends Source {
-    private final RacingEnv env;
+    /** The viewer's default rules: the time trial's, with laps and clock enough to watch for as long as one likes. */
+    public static final TimeTrialConfig RULES = TimeTrialConfig.DEFAULT.withLaps(1000).withTimeLimit(1e7);
+
+    private final RaceSession session;
     private final Driver driver;
     private final RewardFunction reward;
     private final String label;
     private final ViewState state = new ViewState();
-    private final Projection p = new Projection();
     private long seed = 1;
+    private int lapsBefore;      // laps completed in earlier races
+    private int offTracksBefore; // off-tracks in earlier races
 
     public LiveSource(Track track, EnvConfig config, Driver driver, RewardFunction reward, String label) {
+        this(track, config, RULES, driver, reward, label);
+    }
+
+    public LiveSource(Track track, EnvConfig config, TimeTrialConfig rules, Driver driver, RewardFunction reward,
+                      String label) {
         this.driver = driver;
         this.reward = reward;
         this.label = label;
-        this.env = new RacingEnv(track, config, reward, driver.newSensor());
-        restart();
-    }
-
-    private void restart() {
-        env.reset(seed++);
-        driver.reset(env);
-        state.lapTime = 0;
-        copyPose();
-    }
-
-    private void copyPose() {
-        state.x = env.carX();
-        state.y = env.carY();
-        state.yaw = env.carYaw();
-        state.steering = env.carSteering();
-        state.speed = env.carSpeed();
-        state.progress = env.params().progress();
+        // the race keeps its own clock, as a time trial does
+        RacingEnv env = new RacingEnv(track, config.withMaxSteps(Integer.MAX_VALUE), reward, driver.newSensor());
+        this.session = new RaceSession(env, rules, driver);
+        session.start(seed++);
+        show(session.row());
     }
 
     @Override
@@ -61,34 +58,51 @@ public final class LiveSource extends Source {
     }
 
     public RacingEnv env() {
-        return env;
+        return session.env();
+    }
+
+    /** The race being shown. */
+    public RaceSession session() {
+        return session;
     }
 
     @Override
     protected boolean stepOnce() {
-        Control c = driver.act(env, env.last().observation());
-        StepResult r = env.step(c);
+        if (session.isFinished()) {
+            for (LapResult l : session.laps()) {
+                lapsBefore += l.completed() ? 1 : 0;
+            }
+            offTracksBefore += session.offTracks();
+            session.start(seed++);
+        }
+        TrialRow row = session.step();
         state.step++;
-        state.lapTime += env.config().dt();
-        state.reward = r.reward();
-        copyPose();
-        EpisodeStatus st = r.status();
-        if (st == EpisodeStatus.LAP_COMPLETE) {
-            state.bestLap = Double.isNaN(state.bestLap) ? state.lapTime : Math.min(state.bestLap, state.lapTime);
-            state.lap++;
-            state.progress = 100;
-            restart();
-        } else if (st == EpisodeStatus.OFF_TRACK) {
-            state.offTrack++;
-            TrackGeometry g = env.geometry();
-            g.center().nearest(env.params().x(), env.params().y(), p);
-            double yaw = g.headingAt(p.along, p);
-            env.placeCar(CarState.atRest(p.x, p.y, yaw), env.params().progress());
-            copyPose();
-        } else if (r.done()) {
-            restart();
+        show(row);
+        if (row.status() == EpisodeStatus.LAP_COMPLETE) {
+            LapResult lap = session.laps().get(session.laps().size() - 1);
+            double t = lap.timeMs() / 1000.0;
+            state.bestLap = Double.isNaN(state.bestLap) ? t : Math.min(state.bestLap, t);
+            state.lapTime = t;
         }
         return true;
+    }
+
+    /** The car where the row left it (frozen during a penalty), and the race's figures. */
+    private void show(TrialRow row) {
+        RacingEnv env = session.env();
+        state.x = env.carX();
+        state.y = env.carY();
+        state.yaw = env.carYaw();
+        state.steering = env.carSteering();
+        state.speed = row.status() == EpisodeStatus.PAUSE ? 0 : env.carSpeed();
+        state.progress = row.params().progress();
+        state.reward = row.reward();
+        state.lap = lapsBefore + session.lapNumber();
+        state.lapTime = session.lapTime();
+        state.offTrack = offTracksBefore + session.offTracks();
+        state.inPenalty = session.inPenalty() && session.rules().offTrackPenalty() > 0;
+        state.penalty = session.rules().offTrackPenalty();
+        state.penaltyLeft = session.penaltyLeft();
     }
 
     @Override

@@ -25,6 +25,12 @@ public final class ViewState {
     public double reward;
     /** times off the track so far */
     public int offTrack;
+    /** the car is frozen serving an off-track penalty */
+    public boolean inPenalty;
+    /** the off-track penalty [s] being served (or that would be) */
+    public double penalty;
+    /** penalty time still to serve [s]; 0 outside a penalty */
+    public double penaltyLeft;
     /** steps so far */
     public int step;
     /** a short line on what is being shown (mode, source, replay speed) */
@@ -42,6 +48,9 @@ public final class ViewState {
         progress = o.progress;
         reward = o.reward;
         offTrack = o.offTrack;
+        inPenalty = o.inPenalty;
+        penalty = o.penalty;
+        penaltyLeft = o.penaltyLeft;
         step = o.step;
         info = o.info;
     }

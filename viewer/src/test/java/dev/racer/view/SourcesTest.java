@@ -1,9 +1,14 @@
 package dev.racer.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.racer.race.EnvConfig;
+import dev.racer.race.LapResult;
+import dev.racer.race.TimeTrial;
+import dev.racer.race.TimeTrialConfig;
+import dev.racer.race.TrialResult;
 import dev.racer.reward.Rewards;
 import dev.racer.track.TrackLibrary;
 import java.nio.file.Files;
@@ -57,5 +62,45 @@ class SourcesTest {
         assertTrue(s.bestLap > 5 && s.bestLap < 20, "lap time " + s.bestLap);
         assertEquals(0, s.offTrack);
         assertEquals(400, s.step);
+    }
+
+    @Test
+    void liveShowsThePenaltyAndScoresTheLapAsTheTimeTrialDoes() {
+        var track = TrackLibrary.standard().get("reinvent_base");
+        LiveSource live = new LiveSource(track, EnvConfig.DEFAULT, new OffTrackOnce(), Rewards.load("center_line"),
+                "LIVE");
+        ViewState s = live.state();
+        int steps = 0;
+        while (!s.inPenalty && steps++ < 200) {
+            live.seek(1);
+        }
+        assertTrue(s.inPenalty, "went off within 200 steps");
+        assertEquals(1, s.offTrack);
+        assertEquals(2.0, s.penaltyLeft, 1e-9);
+        assertTrue(Hud.lines(s, dev.racer.render.Cameras.Mode.TOP)[4].startsWith("OFF TRACK +2.0 S  2.0 S LEFT"));
+        double x = s.x, y = s.y, lapTime = s.lapTime;
+        for (int k = 1; k < 30; k++) {
+            live.seek(1);
+            assertTrue(s.inPenalty);
+            assertEquals(x, s.x, "frozen during the penalty");
+            assertEquals(y, s.y);
+            assertEquals(0, s.speed);
+            assertEquals(lapTime + k / 15.0, s.lapTime, 1e-9, "the lap clock runs");
+        }
+        live.seek(1);
+        assertFalse(s.inPenalty);
+        assertEquals(4, Hud.lines(s, dev.racer.render.Cameras.Mode.TOP).length, "no penalty line after it");
+        live.seek(1);
+        assertTrue(live.env().params().distanceFromCenter() < 0.1, "put back on the centre line");
+        while (s.lap == 1) {
+            live.seek(1);
+        }
+        // the lap time the viewer shows is the one racer evaluate scores (penalty included)
+        TrialResult trial = new TimeTrial(track, EnvConfig.DEFAULT, TimeTrialConfig.DEFAULT)
+                .run(new OffTrackOnce(), 1);
+        LapResult lap1 = trial.laps().get(0);
+        assertEquals(1, lap1.offTracks());
+        assertEquals(2000, lap1.penaltyMs());
+        assertEquals(lap1.timeMs() / 1000.0, s.bestLap, 1e-12);
     }
 }

@@ -1,5 +1,6 @@
 package dev.racer.reward.python;
 
+import dev.racer.io.Jsons;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.racer.reward.RewardParams;
 import java.io.BufferedInputStream;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CPythonReward implements ScriptReward, Watchdog.Guarded {
     private static final Logger LOG = LoggerFactory.getLogger(CPythonReward.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jsons.mapper();
     private static final String HOST_RESOURCE = "racer_reward_host.py";
     private static String hostScript;
 
@@ -39,8 +40,8 @@ public final class CPythonReward implements ScriptReward, Watchdog.Guarded {
     private final long budgetNanos;
     private volatile long currentBudgetNanos;
     private final AtomicLong started = new AtomicLong();
-    /** Bytes of one state in a batch: the host script's {@code _RECORD} ({@code <4d4B3did2id}). */
-    private static final int RECORD = 4 * 8 + 4 + 3 * 8 + 4 + 8 + 2 * 4 + 8;
+    /** Bytes of one state in a batch: the host script's {@code _RECORD} ({@code <4d4B3did2idd}). */
+    private static final int RECORD = 4 * 8 + 4 + 3 * 8 + 4 + 8 + 2 * 4 + 8 + 8;
     private java.nio.ByteBuffer record = java.nio.ByteBuffer.allocate(RECORD * 64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     private final RewardParams[] one = new RewardParams[1];
     private volatile Process process;
@@ -162,7 +163,7 @@ public final class CPythonReward implements ScriptReward, Watchdog.Guarded {
                         .put((byte) (p.isOfftrack() ? 1 : 0)).put((byte) (p.isCrashed() ? 1 : 0))
                         .putDouble(p.progress()).putDouble(p.speed()).putDouble(p.steeringAngle()).putInt(p.steps())
                         .putDouble(p.trackWidth()).putInt(p.closestWaypointPrev()).putInt(p.closestWaypointNext())
-                        .putDouble(p.projectionDistance());
+                        .putDouble(p.projectionDistance()).putDouble(p.simTime());
             }
             toChild.write(("C " + batch.length + "\n").getBytes(StandardCharsets.US_ASCII));
             toChild.write(bb.array(), 0, size);

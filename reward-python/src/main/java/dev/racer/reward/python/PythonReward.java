@@ -64,8 +64,8 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
     }
 
     /**
-     * @param interpreterOnly run with Truffle's compilation off (the figure users get without the Graal
-     *                        compiler; benchmarks only)
+     * @param interpreterOnly run with Truffle's compilation off: for short runs (racer reward check), and the
+     *                        figure users get without the Graal compiler (benchmarks)
      */
     public PythonReward(RewardSource source, Duration budget, boolean interpreterOnly) {
         this.source = Objects.requireNonNull(source);
@@ -115,7 +115,7 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
                 .allowExperimentalOptions(true) // lets -Dpolyglot.engine.* tuning options through
                 .logHandler(new LogStream())
                 .option("engine.WarnInterpreterOnly", "false");
-        if (!compile) {
+        if (!compile && compilerAvailable()) { // without the compiler the option does not exist: interpreted anyway
             b.option("engine.Compilation", "false");
         }
         return b.build();
@@ -205,7 +205,7 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
                 r = call.execute(p.x(), p.y(), p.heading(), p.distanceFromCenter(), p.allWheelsOnTrack(),
                         p.isLeftOfCenter(), p.isOfftrack(), p.isCrashed(), p.progress(), p.speed(),
                         p.steeringAngle(), p.steps(), p.trackWidth(), p.closestWaypointPrev(),
-                        p.closestWaypointNext(), p.projectionDistance()).asDouble();
+                        p.closestWaypointNext(), p.projectionDistance(), p.simTime()).asDouble();
             } finally {
                 started.setRelease(0);
             }

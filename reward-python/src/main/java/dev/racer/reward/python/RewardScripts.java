@@ -22,6 +22,14 @@ public final class RewardScripts {
      * {@link RewardScriptException}s with the file, the line and what is wrong.
      */
     public static ScriptReward load(Path file, Backend backend, Duration perCallBudget) {
+        return load(file, backend, perCallBudget, false);
+    }
+
+    /**
+     * {@link #load(Path, Backend, Duration)}; {@code shortRun} for a few calls (racer reward check): GraalPy then
+     * runs interpreted, as compiling would cost more CPU than the calls themselves. Same sandbox either way.
+     */
+    public static ScriptReward load(Path file, Backend backend, Duration perCallBudget, boolean shortRun) {
         RewardSource source = RewardSource.read(file);
         RewardScriptException odd = source.oddCharError();
         if (odd != null) {
@@ -29,7 +37,7 @@ public final class RewardScripts {
         }
         return switch (choose(source, backend)) {
             case CPYTHON -> new CPythonReward(source, perCallBudget);
-            default -> new PythonReward(source, perCallBudget, false);
+            default -> new PythonReward(source, perCallBudget, shortRun);
         };
     }
 

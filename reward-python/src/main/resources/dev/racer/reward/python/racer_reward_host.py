@@ -9,7 +9,6 @@
 # across the language boundary. Kinds: SYNTAX, EXCEPTION, MISSING_FUNCTION, SIGNATURE, NOT_A_NUMBER, BAD_VALUE.
 
 import builtins as _builtins
-import json as _json
 import math as _math
 
 _fn = None            # the user's reward_function
@@ -23,9 +22,9 @@ _backend = "graalpy"  # "cpython" when run as a child process
 
 _KEYS = ("all_wheels_on_track", "x", "y", "heading", "distance_from_center", "is_left_of_center",
          "is_offtrack", "is_reversed", "is_crashed", "progress", "speed", "steering_angle", "steps",
-         "track_width", "track_length", "waypoints", "closest_waypoints", "projection_distance",
-         "closest_objects", "objects_location", "objects_left_of_center", "objects_speed", "objects_heading",
-         "objects_distance")
+         "track_width", "track_length", "waypoints", "closest_waypoints", "projection_distance", "sim_time",
+         "closest_objects", "objects_location", "objects_left_of_center", "object_in_camera", "objects_speed",
+         "objects_heading", "objects_distance_from_center", "objects_distance")
 
 
 def _frames(tb):
@@ -128,7 +127,9 @@ def load(source, filename):
 def set_track(track_length, waypoints_json, is_reversed):
     global _waypoints, _track_length, _reversed
     _track_length = track_length
-    _waypoints = _json.loads(waypoints_json)
+    # "[[x,y],[x,y],...]": split by hand, as importing json would cost GraalPy about a second at every start
+    nums = waypoints_json.replace("[", " ").replace("]", " ").replace(",", " ").split()
+    _waypoints = [[float(nums[i]), float(nums[i + 1])] for i in range(0, len(nums) - 1, 2)]
     _reversed = is_reversed
 
 
@@ -162,7 +163,8 @@ def _bad_result(r):
 
 
 def call(x, y, heading, distance_from_center, all_wheels_on_track, is_left_of_center, is_offtrack,
-         is_crashed, progress, speed, steering_angle, steps, track_width, prev_wp, next_wp, projection_distance):
+         is_crashed, progress, speed, steering_angle, steps, track_width, prev_wp, next_wp, projection_distance,
+         sim_time):
     params = {
         "all_wheels_on_track": all_wheels_on_track,
         "x": x,
@@ -182,11 +184,14 @@ def call(x, y, heading, distance_from_center, all_wheels_on_track, is_left_of_ce
         "waypoints": _waypoints,
         "closest_waypoints": [prev_wp, next_wp],
         "projection_distance": projection_distance,
+        "sim_time": sim_time,
         "closest_objects": [0, 0],
         "objects_location": [],
         "objects_left_of_center": [],
+        "object_in_camera": False,
         "objects_speed": [],
         "objects_heading": [],
+        "objects_distance_from_center": [],
         "objects_distance": [],
     }
     try:
@@ -206,13 +211,14 @@ def call(x, y, heading, distance_from_center, all_wheels_on_track, is_left_of_ce
 #   Q\n                                                        -> exits
 
 def _serve():
+    import json as _json
     import os
     import struct as _struct
     import sys
     global _RECORD
     # x y heading distance_from_center | all_wheels left offtrack crashed | progress speed steering | steps |
-    # track_width | prev next | projection_distance
-    _RECORD = _struct.Struct("<4d4B3did2id")
+    # track_width | prev next | projection_distance | sim_time
+    _RECORD = _struct.Struct("<4d4B3did2idd")
     global _backend
     _backend = "cpython"
     # the protocol gets private copies of stdin/stdout; the reward's prints go to stderr, its input() sees EOF
@@ -239,8 +245,8 @@ def _serve():
             results = []
             err = None
             i = 0
-            for x, y, h, d, a, l, o, c, pr, sp, st, steps, w, pw, nw, pd in _RECORD.iter_unpack(data):
-                r = call(x, y, h, d, a == 1, l == 1, o == 1, c == 1, pr, sp, st, steps, w, pw, nw, pd)
+            for x, y, h, d, a, l, o, c, pr, sp, st, steps, w, pw, nw, pd, t in _RECORD.iter_unpack(data):
+                r = call(x, y, h, d, a == 1, l == 1, o == 1, c == 1, pr, sp, st, steps, w, pw, nw, pd, t)
                 if r != r:
                     err = "E %d %s" % (i, _json.dumps(_error[0]))
                     break

@@ -1,5 +1,6 @@
 package dev.racer.reward.python;
 
+import dev.racer.io.Jsons;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.RewardParams;
 import dev.racer.reward.Rewards;
@@ -98,7 +98,7 @@ class CPythonRewardTest {
     void paramsMatchToMap() throws IOException {
         assumeTrue(python, "python3 not found");
         RewardParams p = States.onTrack();
-        String expected = new ObjectMapper().writeValueAsString(p.toMap());
+        String expected = Jsons.mapper().writeValueAsString(p.toMap());
         try (CPythonReward r = new CPythonReward(write("import json\nEXPECTED = json.loads(" + SandboxTest.pyString(expected)
                 + ")\n" + """
                 def reward_function(params):

@@ -1,11 +1,11 @@
 package dev.racer.reward.python;
 
+import dev.racer.io.Jsons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.racer.reward.RewardParams;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -182,7 +182,7 @@ class ErrorMessageTest {
     @Test
     void paramsDictMatchesToMapAndSerialisesAsJson() throws IOException {
         RewardParams p = States.onTrack();
-        String expected = new ObjectMapper().writeValueAsString(p.toMap());
+        String expected = Jsons.mapper().writeValueAsString(p.toMap());
         try (PythonReward r = new PythonReward(write("import json\nEXPECTED = json.loads(" + SandboxTest.pyString(expected)
                 + ")\n" + """
                 def reward_function(params):

@@ -1,18 +1,21 @@
 package dev.racer.trainer.ppo;
 
-import dev.racer.car.Control;
+import dev.racer.race.Driver;
 import dev.racer.race.EpisodeStatus;
+import dev.racer.race.RaceSession;
 import dev.racer.race.RacingEnv;
+import dev.racer.race.ResetOptions;
 import dev.racer.race.StepResult;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.RewardParams;
 import dev.racer.reward.Rewards;
-import dev.racer.sensor.Sensor;
 import dev.racer.trainer.EnvSpec;
+import dev.racer.trainer.Evaluation;
 import dev.racer.trainer.Mlp;
+import dev.racer.trainer.ModelDriverProvider;
 import dev.racer.space.ActionSpace;
-import dev.racer.trainer.model.Hyperparameters;
-import dev.racer.trainer.model.ModelMetadata;
+import dev.racer.model.Hyperparameters;
+import dev.racer.model.ModelMetadata;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,9 +36,11 @@ import java.util.function.BooleanSupplier;
  * {@code discount_factor}); {@link Config} holds the rest.
  *
  * <p>Rollouts never touch ND4J: the actor and critic are copied into plain-Java {@link Mlp}s after each
- * update, and {@code workers} threads each run whole episodes with their own environment, reward function
- * and scratch buffers. Episode {@code e} draws its randomness from {@code (seed, e)} alone and results are
- * gathered in episode order, so a run is reproducible whatever the number of workers. The update runs
+ * update, and {@code workers} threads each run whole episodes with their own environment (one per thread,
+ * reused), reward function and scratch buffers. Episode {@code e} draws its randomness from {@code (seed, e)}
+ * alone and starts where the environment's round robin puts episode {@code e}; results are gathered in episode
+ * order, so a run is reproducible whatever the number of workers. The greedy evaluation after each update races
+ * one-lap races under the race session's rules ({@link Evaluation}). The update runs
  * batched in plain Java ({@link JavaUpdate}, default) or in SameDiff ({@link PolicyNet}); the weights live in
  * the SameDiff graph for the model files either way. Camera models ({@link ConvTorso}) run both their
  * rollouts (one observation a call, the workers taking turns on the shared graph) and their update through
@@ -49,7 +54,8 @@ public final class ClippedPpo implements AutoCloseable {
      * @param clip         ratio clip ε
      * @param gaeLambda    GAE λ
      * @param valueCoef    weight of the value loss
-     * @param evalEpisodes greedy evaluation episodes after each iteration (spread evenly round the lap)
+     * @param evalEpisodes greedy evaluation episodes after each iteration (spread evenly round the lap), each a
+     *                     one-lap race under {@link Evaluation#RULES}
      * @param update       {@code java} (default): the loss and Adam written out in plain Java
      *                     ({@link JavaUpdate}), about 20× faster for these small networks; {@code samediff}: the
      *                     loss graph trained by SameDiff's Adam
@@ -81,6 +87,8 @@ public final class ClippedPpo implements AutoCloseable {
         public List<TraceStep> trace;
         /** Index of the episode in its iteration (or evaluation), from 0. */
         public int indexInIteration;
+        /** An evaluation episode's lap: completion, lap time, mean speed (null for a training episode). */
+        public Evaluation.Lap lap;
 
         public int steps() {
             return steps;
@@ -158,7 +166,10 @@ public final class ClippedPpo implements AutoCloseable {
                 rewards.add(rf);
             }
             Policy p = camera ? new CameraPolicy(net) : new MlpPolicy(actor.copy(), critic.copy());
-            return new Worker(p, rf, meta.newSensor());
+            // one environment per worker, reused for every episode it runs (training and evaluation)
+            RacingEnv racing = env.newEnv(rf, meta.newSensor(), meta.actionSpace());
+            Driver greedy = ModelDriverProvider.driver("greedy", meta, o -> p.forward(o, null));
+            return new Worker(p, rf, racing, Evaluation.session(racing, greedy));
         });
     }
 
@@ -212,7 +223,7 @@ public final class ClippedPpo implements AutoCloseable {
 
     // =================================================================================== rollout
 
-    private record Worker(Policy policy, RewardFunction reward, Sensor sensor) {
+    private record Worker(Policy policy, RewardFunction reward, RacingEnv env, RaceSession evaluation) {
     }
 
     /** The networks as a rollout sees them; one instance per worker thread. */
@@ -268,14 +279,16 @@ public final class ClippedPpo implements AutoCloseable {
                     return null;
                 }
                 Worker w = workers.get();
-                int row = greedy ? env.evalRow(idx, count) : env.roundRobinRow(e);
                 long episodeSeed = EnvSpec.mix(seed, greedy ? -1 - idx : e);
-                RacingEnv racing = env.newEnv(row, w.reward(), w.sensor());
-                // traced: every greedy episode, and the first sampled episode of an iteration (cheap either way)
-                boolean traced = greedy || idx == 0;
-                Episode ep = runEpisode(racing, w.policy(), episodeSeed, greedy, traced, stop);
+                Episode ep;
+                if (greedy) {
+                    // traced, every one (cheap)
+                    ep = evaluationEpisode(w.evaluation(), episodeSeed, env.evalRow(idx, count));
+                } else {
+                    // traced: the first sampled episode of an iteration
+                    ep = runEpisode(w.env(), ResetOptions.roundRobin(e), w.policy(), episodeSeed, idx == 0, stop);
+                }
                 if (ep != null) {
-                    ep.startRow = row;
                     ep.indexInIteration = idx;
                 }
                 return ep;
@@ -301,9 +314,27 @@ public final class ClippedPpo implements AutoCloseable {
         return out;
     }
 
-    /** Runs one episode with the current policy: sampled (training) or greedy (evaluation). */
-    Episode runEpisode(RacingEnv racing, Policy policy, long episodeSeed, boolean greedy,
-                       boolean traced, BooleanSupplier stop) {
+    /** One greedy evaluation lap from {@code row} under the race session's rules, traced. */
+    private static Episode evaluationEpisode(RaceSession session, long episodeSeed, int row) {
+        Episode ep = new Episode();
+        ep.trace = new ArrayList<>();
+        long resetSeed = new SplittableRandom(episodeSeed).nextLong();
+        Evaluation.Lap lap = Evaluation.race(session, resetSeed, row, r -> {
+            ep.totalReward += r.reward();
+            ep.trace.add(new TraceStep(r.params().copy(), r.action(), r.reward(), session.isFinished(), r.status(),
+                    r.speed(), r.time()));
+        });
+        ep.lap = lap;
+        ep.steps = lap.steps();
+        ep.progress = lap.progress();
+        ep.status = lap.status();
+        ep.startRow = row;
+        return ep;
+    }
+
+    /** Runs one training episode with the sampled current policy, reusing {@code racing}. */
+    Episode runEpisode(RacingEnv racing, ResetOptions start, Policy policy, long episodeSeed, boolean traced,
+                       BooleanSupplier stop) {
         SplittableRandom rnd = new SplittableRandom(episodeSeed);
         Episode ep = new Episode();
         int cap = 256;
@@ -312,9 +343,11 @@ public final class ClippedPpo implements AutoCloseable {
         ep.logp = new float[cap];
         ep.value = new float[cap];
         ep.reward = new float[cap];
-        StepResult r = racing.reset(rnd.nextLong());
+        StepResult r = racing.reset(rnd.nextLong(), start);
+        ep.startRow = racing.params().closestWaypointPrev();
         float[] probs = new float[actDim];
         float[] u = new float[actDim];
+        double[] squashed = new double[2];
         float[] value = new float[1];
         ActionSpace space = meta.actionSpace();
         int t = 0;
@@ -332,39 +365,30 @@ public final class ClippedPpo implements AutoCloseable {
             }
             float[] o = r.observation();
             System.arraycopy(o, 0, ep.obs, t * obsDim, obsDim);
-            float[] out = policy.forward(o, greedy ? null : value);
-            double steer, speed;
+            float[] out = policy.forward(o, value);
             int actionIndex = -1;
-            if (space instanceof ActionSpace.Discrete d) {
-                int a = greedy ? argmax(out) : sampleCategorical(out, probs, rnd);
-                if (greedy) {
-                    softmax(out, probs);
-                }
+            if (space instanceof ActionSpace.Discrete) {
+                int a = sampleCategorical(out, probs, rnd);
                 ep.act[t * actDim + a] = 1;
                 actionIndex = a;
                 ep.logp[t] = (float) Math.log(Math.max(probs[a], 1e-30));
-                Control c = d.get(a);
-                steer = c.steeringAngle();
-                speed = c.speed();
             } else {
-                ActionSpace.Continuous c = (ActionSpace.Continuous) space;
                 double lp = 0;
                 for (int k = 0; k < actDim; k++) {
                     double std = Math.exp(logStd[k]);
-                    double z = greedy ? 0 : rnd.nextGaussian();
+                    double z = rnd.nextGaussian();
                     u[k] = (float) (out[k] + std * z);
                     ep.act[t * actDim + k] = u[k];
                     lp += -0.5 * z * z - logStd[k] - 0.5 * Math.log(2 * Math.PI);
                 }
                 ep.logp[t] = (float) lp;
-                // DeepRacer's continuous PPO: the Gaussian sample is clipped to [-1, 1], then scaled
-                steer = c.steering(PolicyNet.clipAction(u[0]));
-                speed = c.speed(PolicyNet.clipAction(u[1]));
+                // DeepRacer's continuous PPO: the Gaussian sample is clipped to [-1, 1]; the env scales it to the bounds
+                squashed[0] = PolicyNet.clipAction(u[0]);
+                squashed[1] = PolicyNet.clipAction(u[1]);
             }
-            if (!greedy) {
-                ep.value[t] = value[0];
-            }
-            r = racing.step(steer, speed);
+            ep.value[t] = value[0];
+            // the environment decodes the action through its action space (the model's)
+            r = actionIndex >= 0 ? racing.step(actionIndex) : racing.step(squashed);
             ep.reward[t] = (float) r.reward();
             ep.totalReward += r.reward();
             if (traced) {
@@ -373,7 +397,7 @@ public final class ClippedPpo implements AutoCloseable {
             }
             t++;
             if (r.done()) {
-                ep.bootstrap = r.terminated() || greedy ? 0 : policy.value(r.observation());
+                ep.bootstrap = r.terminated() ? 0 : policy.value(r.observation());
                 ep.progress = r.params().progress();
                 ep.status = r.status();
                 break;

@@ -339,7 +339,7 @@ public final class PolicyNet {
             Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
             Files.createDirectories(file.toAbsolutePath().getParent());
             sd.save(tmp.toFile(), withUpdater);
-            dev.racer.trainer.model.Json.moveAtomically(tmp, file);
+            dev.racer.io.AtomicFiles.move(tmp, file);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

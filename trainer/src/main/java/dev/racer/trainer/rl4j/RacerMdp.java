@@ -1,8 +1,8 @@
 package dev.racer.trainer.rl4j;
 
-import dev.racer.car.Control;
 import dev.racer.race.EpisodeStatus;
 import dev.racer.race.RacingEnv;
+import dev.racer.race.ResetOptions;
 import dev.racer.race.StepResult;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.Rewards;
@@ -19,7 +19,8 @@ import org.deeplearning4j.rl4j.space.ObservationSpace;
 
 /**
  * Racer's environment behind RL4J's {@link MDP}: a discrete action space (the model's action list), the
- * model's sensor as the observation. Episodes start round-robin round the track as in PPO training; each
+ * model's sensor as the observation. Episodes start round-robin round the track as in PPO training (the
+ * environment's own {@link ResetOptions#roundRobin}, one environment per instance reused for every episode); each
  * instance ({@link #newInstance()} for RL4J's async threads) loads its own reward function and reports each
  * finished episode to a shared sink.
  */
@@ -39,7 +40,7 @@ public final class RacerMdp implements MDP<RacerObservation, Integer, DiscreteSp
     private final Sensor sensor;
     private final DiscreteSpace actionSpace;
     private final ObservationSpace<RacerObservation> observationSpace;
-    private RacingEnv racing;
+    private final RacingEnv racing;
     private long episode;
     private double total;
     private boolean done = true;
@@ -56,6 +57,7 @@ public final class RacerMdp implements MDP<RacerObservation, Integer, DiscreteSp
         this.sensor = sensors.get();
         this.actionSpace = new DiscreteSpace(actions.size());
         this.observationSpace = new ArrayObservationSpace<>(new int[] {sensor.size()});
+        this.racing = env.newEnv(reward, sensor, actions);
     }
 
     @Override
@@ -71,16 +73,15 @@ public final class RacerMdp implements MDP<RacerObservation, Integer, DiscreteSp
     @Override
     public RacerObservation reset() {
         episode = episodes.getAndIncrement();
-        racing = env.newEnv(env.roundRobinRow(episode), reward, sensor);
         total = 0;
         done = false;
-        return new RacerObservation(racing.reset(EnvSpec.mix(seed, episode)).observation());
+        return new RacerObservation(racing.reset(EnvSpec.mix(seed, episode), ResetOptions.roundRobin(episode))
+                .observation());
     }
 
     @Override
     public StepReply<RacerObservation> step(Integer action) {
-        Control c = actions.get(action);
-        StepResult r = racing.step(c.steeringAngle(), c.speed());
+        StepResult r = racing.step(action.intValue()); // decoded by the environment's action space
         total += r.reward();
         done = r.done();
         if (done) {

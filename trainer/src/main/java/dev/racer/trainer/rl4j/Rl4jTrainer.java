@@ -1,23 +1,25 @@
 package dev.racer.trainer.rl4j;
 
-import dev.racer.car.Control;
-import dev.racer.race.RacingEnv;
-import dev.racer.race.StepResult;
+import dev.racer.race.Driver;
+import dev.racer.race.RaceSession;
+import dev.racer.race.TrialObserver;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.Rewards;
 import dev.racer.sensor.Sensor;
 import dev.racer.trainer.EnvSpec;
+import dev.racer.trainer.Evaluation;
 import dev.racer.trainer.IterationMetrics;
 import dev.racer.trainer.ModelDriverProvider;
-import dev.racer.trainer.ModelFolder;
+import dev.racer.model.ModelFolder;
+import dev.racer.trainer.MetricsLog;
 import dev.racer.trainer.NativeRuntime;
 import dev.racer.trainer.TrainSpec;
 import dev.racer.trainer.TrainSummary;
 import dev.racer.trainer.Trainer;
 import dev.racer.space.ActionSpace;
-import dev.racer.trainer.model.Hyperparameters;
-import dev.racer.trainer.model.Json;
-import dev.racer.trainer.model.ModelMetadata;
+import dev.racer.model.Hyperparameters;
+import dev.racer.io.AtomicFiles;
+import dev.racer.model.ModelMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -198,7 +200,7 @@ public final class Rl4jTrainer {
             priorSeconds = cp == null ? 0 : cp.elapsedSeconds();
             startSteps = steps;
             stepsAtLastIteration = steps;
-            folder.truncateMetrics(iteration);
+            MetricsLog.truncate(folder, iteration);
         }
 
         @Override
@@ -276,14 +278,15 @@ public final class Rl4jTrainer {
             stepsAtLastIteration = steps;
 
             MultiLayerNetwork net = network.get().clone();
-            double[] eval = evaluate(net);
-            lastEval = eval[1];
+            Evaluation.Summary eval = evaluate(net);
+            lastEval = eval.completionRate();
             double elapsed = (System.nanoTime() - t0) / 1e9;
             IterationMetrics m = new IterationMetrics(iteration, episodes, steps, priorSeconds + elapsed,
-                    iterSteps / Math.max(1e-9, iterSeconds), reward / n, progress / n, complete / n, eval[0], eval[1],
-                    len / n, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                    iterSteps / Math.max(1e-9, iterSeconds), reward / n, progress / n, complete / n, eval.meanProgress(),
+                    eval.completionRate(), len / n, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, eval.bestLap(), eval.meanLap(), eval.meanSpeed());
             run.add(m);
-            folder.appendMetrics(m);
+            MetricsLog.append(folder, m);
             String weights = String.format("model-%06d.zip", iteration);
             Path w = folder.checkpointDir().resolve(weights);
             write(net, w);
@@ -312,34 +315,31 @@ public final class Rl4jTrainer {
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
                 ModelSerializer.writeModel(net, tmp.toFile(), false);
-                Json.moveAtomically(tmp, file);
+                AtomicFiles.move(tmp, file);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }
         }
 
-        /** Greedy episodes from starts spread round the lap: {mean progress, lap completion rate}. */
-        private double[] evaluate(MultiLayerNetwork net) {
+        /** Greedy one-lap races from starts spread round the lap, under {@link Evaluation#RULES}. */
+        private Evaluation.Summary evaluate(MultiLayerNetwork net) {
             Sensor sensor = meta.newSensor();
-            double progress = 0, complete = 0;
+            List<Evaluation.Lap> laps = new ArrayList<>(EVAL_EPISODES);
             try (RewardFunction rf = Rewards.load(env.rewardSpec())) {
                 INDArray in = Nd4j.create(DataType.FLOAT, 1, sensor.size());
-                for (int j = 0; j < EVAL_EPISODES; j++) {
-                    RacingEnv racing = env.newEnv(env.evalRow(j, EVAL_EPISODES), rf, sensor);
-                    StepResult r = racing.reset(EnvSpec.mix(spec.seed(), -1 - j));
-                    while (!r.done()) {
-                        float[] o = r.observation();
-                        for (int i = 0; i < o.length; i++) {
-                            in.putScalar(0, i, o[i]);
-                        }
-                        Control c = ModelDriverProvider.greedy(actions, net.output(in).toFloatVector());
-                        r = racing.step(c.steeringAngle(), c.speed());
+                Driver greedy = ModelDriverProvider.driver("greedy", meta, o -> {
+                    for (int i = 0; i < o.length; i++) {
+                        in.putScalar(0, i, o[i]);
                     }
-                    progress += r.params().progress();
-                    complete += r.status() == dev.racer.race.EpisodeStatus.LAP_COMPLETE ? 1 : 0;
+                    return net.output(in).toFloatVector();
+                });
+                RaceSession session = Evaluation.session(env.newEnv(rf, sensor, actions), greedy);
+                for (int j = 0; j < EVAL_EPISODES; j++) {
+                    laps.add(Evaluation.race(session, EnvSpec.mix(spec.seed(), -1 - j), env.evalRow(j, EVAL_EPISODES),
+                            TrialObserver.NONE));
                 }
             }
-            return new double[] {progress / EVAL_EPISODES, complete / EVAL_EPISODES};
+            return Evaluation.Summary.of(laps);
         }
     }
 }

@@ -2,13 +2,13 @@ package dev.racer.trainer.sac;
 
 import dev.racer.trainer.EnvSpec;
 import dev.racer.trainer.IterationMetrics;
-import dev.racer.trainer.ModelFolder;
+import dev.racer.model.ModelFolder;
 import dev.racer.trainer.TrainSpec;
 import dev.racer.trainer.TrainSummary;
 import dev.racer.trainer.Trainer;
 import dev.racer.trainer.TrainingTraces;
-import dev.racer.trainer.model.Hyperparameters;
-import dev.racer.trainer.model.ModelMetadata;
+import dev.racer.model.Hyperparameters;
+import dev.racer.model.ModelMetadata;
 import dev.racer.trainer.ppo.ClippedPpo;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,0 +1,148 @@
+package dev.racer.world;
+
+import dev.racer.track.Projection;
+import dev.racer.track.TrackGeometry;
+
+/**
+ * The objects on one track, stored as arrays so that the per-step params, crash test and LIDAR read them
+ * without allocating. Besides each object's rectangle it keeps what does not change while objects stand still,
+ * computed by {@link #prepare} once per placement: the distance along the centre line ({@code objects_distance}),
+ * the distance from it ({@code objects_distance_from_center}), the side ({@code objects_left_of_center}) and
+ * the order along the track that {@code closest_objects} searches.
+ *
+ * <p>Mutable and not thread-safe: one per environment.
+ */
+public final class WorldObjects {
+    private final int capacity;
+    private int count;
+    final double[] x, y, heading, cos, sin, halfLength, halfWidth, speed;
+    final double[] pdist, centerDistance;
+    final boolean[] left;
+    final int[] order;          // object indices sorted by pdist
+    final double[] sortedPdist; // pdist in that order
+    private TrackGeometry geometry;
+    private final Projection scratch = new Projection();
+
+    /** @param capacity the most objects this set will hold */
+    public WorldObjects(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("object capacity must be >= 0, got " + capacity);
+        }
+        this.capacity = capacity;
+        x = new double[capacity];
+        y = new double[capacity];
+        heading = new double[capacity];
+        cos = new double[capacity];
+        sin = new double[capacity];
+        halfLength = new double[capacity];
+        halfWidth = new double[capacity];
+        speed = new double[capacity];
+        pdist = new double[capacity];
+        centerDistance = new double[capacity];
+        left = new boolean[capacity];
+        order = new int[capacity];
+        sortedPdist = new double[capacity];
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Number of objects placed. */
+    public int count() {
+        return count;
+    }
+
+    /** Empties the set (a time trial). */
+    public void clear() {
+        count = 0;
+        geometry = null;
+    }
+
+    /** Sets the number of objects; each then needs {@link #set} before {@link #prepare}. */
+    public void resize(int n) {
+        if (n < 0 || n > capacity) {
+            throw new IllegalArgumentException("object count must be in 0.." + capacity + ", got " + n);
+        }
+        count = n;
+    }
+
+    /** Writes object {@code i}'s rectangle and speed (no allocation). */
+    public void set(int i, double cx, double cy, double headingRad, double length, double width, double speedMps) {
+        checkIndex(i);
+        x[i] = cx;
+        y[i] = cy;
+        heading[i] = headingRad;
+        cos[i] = Math.cos(headingRad);
+        sin[i] = Math.sin(headingRad);
+        halfLength[i] = length / 2;
+        halfWidth[i] = width / 2;
+        speed[i] = speedMps;
+    }
+
+    public void set(int i, TrackObject o) {
+        set(i, o.x(), o.y(), o.heading(), o.length(), o.width(), o.speed());
+    }
+
+    /** Object {@code i} as a record (allocates; for reports and tests). */
+    public TrackObject get(int i) {
+        checkIndex(i);
+        return new TrackObject(x[i], y[i], heading[i], 2 * halfLength[i], 2 * halfWidth[i], speed[i]);
+    }
+
+    public double x(int i) { return x[i]; }
+    public double y(int i) { return y[i]; }
+    /** Heading of object {@code i}'s length axis [rad]. */
+    public double heading(int i) { return heading[i]; }
+    public double speed(int i) { return speed[i]; }
+    public double halfLength(int i) { return halfLength[i]; }
+    public double halfWidth(int i) { return halfWidth[i]; }
+    /** Distance along the centre line from the start to the object's nearest centre-line point [m]. */
+    public double pdist(int i) { return pdist[i]; }
+    /** Distance from the centre line [m]. */
+    public double centerDistance(int i) { return centerDistance[i]; }
+    /** Whether the object is left of the centre line as driven (DeepRacer's rule, see {@link #prepare}). */
+    public boolean leftOfCenter(int i) { return left[i]; }
+
+    /** The geometry of the last {@link #prepare}, or null. */
+    public TrackGeometry geometry() {
+        return geometry;
+    }
+
+    /**
+     * Computes the per-placement values on {@code g} as DeepRacer's {@code get_object_reward_params} does:
+     * {@code objects_distance} = {@code center_line.project(p)}, {@code objects_distance_from_center} =
+     * {@code center_line.distance(p)}, and {@code objects_left_of_center} = "inside the polygon between the
+     * centre line and the inner border" XOR "the track is driven clockwise". Allocates nothing after the
+     * first call on a geometry.
+     */
+    public void prepare(TrackGeometry g) {
+        for (int i = 0; i < count; i++) {
+            g.center().nearest(x[i], y[i], scratch);
+            pdist[i] = scratch.along;
+            centerDistance[i] = scratch.distance;
+            left[i] = SideOfCenter.inInnerPolygon(g, x[i], y[i]) ^ !SideOfCenter.ccw(g);
+            order[i] = i;
+        }
+        // insertion sort: a handful of objects, stable like numpy's argsort on ties in practice
+        for (int i = 1; i < count; i++) {
+            int k = order[i];
+            int j = i - 1;
+            while (j >= 0 && pdist[order[j]] > pdist[k]) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = k;
+        }
+        for (int i = 0; i < count; i++) {
+            sortedPdist[i] = pdist[order[i]];
+        }
+        geometry = g;
+    }
+
+    private void checkIndex(int i) {
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException("object " + i + " of " + count);
+        }
+    }
+}
