@@ -25,26 +25,45 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ModelDriverProvider implements DriverProvider {
 
+    /** The model folder's default checkpoint: best when training kept one, else last. */
     @Override
     public Optional<Driver> open(Path modelDir) {
         ModelFolder folder = new ModelFolder(modelDir);
         if (!Files.isRegularFile(folder.metadata())) {
             return Optional.empty();
         }
+        return Optional.of(open(modelDir, folder.defaultCheckpoint()));
+    }
+
+    /**
+     * A greedy driver for {@code which} checkpoint of a model folder: {@code last} ({@code model/}) or
+     * {@code best} ({@code best/}, the iteration with the best greedy evaluation).
+     */
+    public static Driver open(Path modelDir, ModelFolder.Checkpoint which) {
+        ModelFolder folder = new ModelFolder(modelDir);
+        if (!Files.isRegularFile(folder.metadata())) {
+            throw new IllegalArgumentException(modelDir + ": not a model folder (no " + ModelMetadata.FILE + ")");
+        }
         ModelMetadata meta = ModelMetadata.read(folder.metadata());
         String name = modelDir.getFileName() == null ? modelDir.toString() : modelDir.getFileName().toString();
-        if (Files.isRegularFile(folder.ppoWeights())) {
-            return Optional.of(ppoDriver(name, meta, folder.ppoWeights()));
+        Path net = folder.network(which);
+        if (net == null) {
+            if (which == ModelFolder.Checkpoint.BEST) {
+                throw new IllegalArgumentException(modelDir + ": no best checkpoint (" + ModelFolder.BEST_DIR
+                        + "/); it was trained before Racer kept one, or its evaluations never ran: use --checkpoint last");
+            }
+            throw new IllegalArgumentException(modelDir + ": has " + ModelMetadata.FILE + " but no network weights ("
+                    + String.join(", ", ModelFolder.NETWORK_FILES) + "); was training stopped before its first"
+                    + " iteration?");
         }
-        if (Files.isRegularFile(dev.racer.trainer.sac.SacTrainer.weights(folder))) {
-            return Optional.of(sacDriver(name, meta, dev.racer.trainer.sac.SacTrainer.weights(folder)));
+        String file = net.getFileName().toString();
+        if (file.equals(folder.ppoWeights().getFileName().toString())) {
+            return ppoDriver(name, meta, net);
         }
-        if (Files.isRegularFile(folder.dl4jWeights())) {
-            return Optional.of(dl4jDriver(name, meta, folder.dl4jWeights()));
+        if (file.equals(folder.sacWeights().getFileName().toString())) {
+            return sacDriver(name, meta, net);
         }
-        throw new IllegalArgumentException(modelDir + ": has " + ModelMetadata.FILE + " but no network weights ("
-                + modelDir.relativize(folder.ppoWeights()) + " or " + modelDir.relativize(folder.dl4jWeights())
-                + "); was training stopped before its first iteration?");
+        return dl4jDriver(name, meta, net);
     }
 
     /** A greedy driver for a clipped PPO network file. */

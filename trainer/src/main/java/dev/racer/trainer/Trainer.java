@@ -164,6 +164,7 @@ public final class Trainer {
         long steps = cp == null ? 0 : cp.steps();
         double priorSeconds = cp == null ? 0 : cp.elapsedSeconds();
         MetricsLog.truncate(folder, iteration);
+        BestCheckpoint best = new BestCheckpoint(folder);
         long startSteps = steps;
         List<IterationMetrics> run = new ArrayList<>();
         String reason = "budget";
@@ -204,6 +205,7 @@ public final class Trainer {
                 folder.commitCheckpoint(new ModelFolder.CheckpointState(iteration, episodes, steps,
                         priorSeconds + elapsed, weights));
                 ppo.save(folder.ppoWeights(), false);
+                best.offer(m, folder.ppoWeights());
                 double frac = spec.steps() != null ? Math.min(1, (double) steps / spec.steps())
                         : Math.min(1, elapsed / spec.budgetSeconds());
                 double left = spec.steps() != null

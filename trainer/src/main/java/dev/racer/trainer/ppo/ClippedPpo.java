@@ -314,8 +314,8 @@ public final class ClippedPpo implements AutoCloseable {
         return out;
     }
 
-    /** One greedy evaluation lap from {@code row} under the race session's rules, traced. */
-    private static Episode evaluationEpisode(RaceSession session, long episodeSeed, int row) {
+    /** One greedy evaluation lap from {@code row} under the race session's rules, traced (SAC's too). */
+    public static Episode evaluationEpisode(RaceSession session, long episodeSeed, int row) {
         Episode ep = new Episode();
         ep.trace = new ArrayList<>();
         long resetSeed = new SplittableRandom(episodeSeed).nextLong();

@@ -8,6 +8,7 @@ import dev.racer.reward.Rewards;
 import dev.racer.sensor.Sensor;
 import dev.racer.trainer.EnvSpec;
 import dev.racer.trainer.Evaluation;
+import dev.racer.trainer.BestCheckpoint;
 import dev.racer.trainer.IterationMetrics;
 import dev.racer.trainer.ModelDriverProvider;
 import dev.racer.model.ModelFolder;
@@ -181,6 +182,7 @@ public final class Rl4jTrainer {
         long lastIterationNanos = System.nanoTime();
         long stepsAtLastIteration;
         String reason;
+        final BestCheckpoint best;
 
         Progress(TrainSpec spec, EnvSpec env, ModelFolder folder, ModelMetadata meta, Hyperparameters hp,
                  ModelFolder.CheckpointState cp, Trainer.Listener listener, AtomicBoolean stop,
@@ -201,6 +203,7 @@ public final class Rl4jTrainer {
             startSteps = steps;
             stepsAtLastIteration = steps;
             MetricsLog.truncate(folder, iteration);
+            best = new BestCheckpoint(folder);
         }
 
         @Override
@@ -297,6 +300,7 @@ public final class Rl4jTrainer {
             folder.commitCheckpoint(new ModelFolder.CheckpointState(iteration, episodes, steps, priorSeconds + elapsed,
                     weights));
             write(net, folder.dl4jWeights());
+            best.offer(m, folder.dl4jWeights()); // the policy network only: the greedy driver needs no value network
             double frac = spec.steps() != null ? Math.min(1, (double) steps / spec.steps())
                     : Math.min(1, elapsed / spec.budgetSeconds());
             double rate = (steps - startSteps) / Math.max(1e-9, elapsed);

@@ -1,12 +1,16 @@
 package dev.racer.trainer.sac;
 
+import dev.racer.race.Driver;
+import dev.racer.race.RaceSession;
 import dev.racer.race.RacingEnv;
+import dev.racer.race.ResetOptions;
 import dev.racer.race.StepResult;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.Rewards;
-import dev.racer.sensor.Sensor;
 import dev.racer.space.ActionSpace;
 import dev.racer.trainer.EnvSpec;
+import dev.racer.trainer.Evaluation;
+import dev.racer.trainer.ModelDriverProvider;
 import dev.racer.trainer.Mlp;
 import dev.racer.model.Hyperparameters;
 import dev.racer.model.ModelMetadata;
@@ -93,7 +97,6 @@ public final class Sac implements AutoCloseable {
     }
 
     private final EnvSpec env;
-    private final ActionSpace.Continuous space;
     private final Hyperparameters hp;
     private final Config config;
     private final long seed;
@@ -109,11 +112,10 @@ public final class Sac implements AutoCloseable {
 
     public Sac(EnvSpec env, ModelMetadata meta, Hyperparameters hp, Config config, Networks nets, long seed,
                int workerThreads) {
-        if (!(meta.actionSpace() instanceof ActionSpace.Continuous c)) {
+        if (!(meta.actionSpace() instanceof ActionSpace.Continuous c)) { // SAC's tanh-squashed actions
             throw new IllegalArgumentException("sac needs a continuous action space");
         }
         this.env = env;
-        this.space = c;
         this.hp = hp;
         this.config = config;
         this.seed = seed;
@@ -134,11 +136,18 @@ public final class Sac implements AutoCloseable {
             return t;
         });
         this.workers = ThreadLocal.withInitial(() -> {
-            RewardFunction rf = Rewards.load(env.rewardSpec());
+            RewardFunction rf = Rewards.load(env.rewardSpec()); // once per worker thread
             synchronized (rewards) {
                 rewards.add(rf);
             }
-            return new Worker(rf, meta.newSensor());
+            Worker w = new Worker(rf);
+            // one environment per worker, reused for every episode it runs (training and evaluation)
+            w.env = env.newEnv(rf, meta.newSensor(), meta.actionSpace());
+            float[] greedy = new float[actDim];
+            Driver driver = ModelDriverProvider.driver("greedy", meta,
+                    o -> SacFiles.greedy(w.policy.forward(o), greedy));
+            w.evaluation = Evaluation.session(w.env, driver);
+            return w;
         });
     }
 
@@ -182,14 +191,39 @@ public final class Sac implements AutoCloseable {
 
     // =================================================================================== rollout
 
-    private record Worker(RewardFunction reward, Sensor sensor) {
+    /**
+     * One rollout thread's environment (reused for every episode it runs), reward function and evaluation
+     * session; {@code policy} is its view of the actor of the current iteration.
+     */
+    private static final class Worker {
+        final RewardFunction reward;
+        RacingEnv env;
+        RaceSession evaluation;
+        Mlp policy;
+        Mlp policySource;
+
+        Worker(RewardFunction reward) {
+            this.reward = reward;
+        }
+
+        /** Points this worker at {@code actor} (a copy sharing its weights, with its own scratch). */
+        void use(Mlp actor) {
+            if (policySource != actor) {
+                policySource = actor;
+                policy = actor.copy();
+            }
+        }
     }
 
     /** One episode's transitions (actions in [-1, 1]) and its outcome. */
     private static final class Rollout {
-        final ClippedPpo.Episode episode = new ClippedPpo.Episode();
+        final ClippedPpo.Episode episode;
         float[] obs, act, reward;
         boolean terminal;
+
+        Rollout(ClippedPpo.Episode episode) {
+            this.episode = episode;
+        }
 
         void addTo(ReplayBuffer b, int obsDim, int actDim) {
             int n = episode.steps();
@@ -210,12 +244,17 @@ public final class Sac implements AutoCloseable {
                     return null;
                 }
                 Worker w = workers.get();
-                int row = greedy ? env.evalRow(idx, count) : env.roundRobinRow(e);
-                RacingEnv racing = env.newEnv(row, w.reward(), w.sensor());
-                Rollout r = runEpisode(racing, policy.copy(), EnvSpec.mix(seed, greedy ? -1 - idx : e), greedy,
-                        greedy || idx == 0, stop);
+                w.use(policy);
+                long episodeSeed = EnvSpec.mix(seed, greedy ? -1 - idx : e);
+                Rollout r;
+                if (greedy) {
+                    // a one-lap race under the race session's rules, as clipped PPO's evaluation
+                    r = new Rollout(ClippedPpo.evaluationEpisode(w.evaluation, episodeSeed, env.evalRow(idx, count)));
+                } else {
+                    // traced: the first sampled episode of an iteration
+                    r = runEpisode(w.env, ResetOptions.roundRobin(e), w.policy, episodeSeed, idx == 0, stop);
+                }
                 if (r != null) {
-                    r.episode.startRow = row;
                     r.episode.indexInIteration = idx;
                 }
                 return r;
@@ -241,18 +280,19 @@ public final class Sac implements AutoCloseable {
         return out;
     }
 
-    /** One episode: actions sampled from the squashed Gaussian (training) or its mode (greedy). */
-    private Rollout runEpisode(RacingEnv racing, Mlp policy, long episodeSeed, boolean greedy, boolean traced,
+    /** One training episode, actions sampled from the squashed Gaussian, reusing {@code racing}. */
+    private Rollout runEpisode(RacingEnv racing, ResetOptions start, Mlp policy, long episodeSeed, boolean traced,
                                BooleanSupplier stop) {
         SplittableRandom rnd = new SplittableRandom(episodeSeed);
-        Rollout ro = new Rollout();
+        Rollout ro = new Rollout(new ClippedPpo.Episode());
         ClippedPpo.Episode ep = ro.episode;
         int cap = 256;
         ro.obs = new float[(cap + 1) * obsDim];
         ro.act = new float[cap * actDim];
         ro.reward = new float[cap];
         double[] eps = new double[actDim], a = new double[actDim];
-        StepResult r = racing.reset(rnd.nextLong());
+        StepResult r = racing.reset(rnd.nextLong(), start);
+        ep.startRow = racing.params().closestWaypointPrev();
         System.arraycopy(r.observation(), 0, ro.obs, 0, obsDim);
         if (traced) {
             ep.trace = new ArrayList<>();
@@ -266,18 +306,15 @@ public final class Sac implements AutoCloseable {
                 ro.reward = java.util.Arrays.copyOf(ro.reward, cap);
             }
             float[] out = policy.forward(r.observation());
-            if (greedy) {
-                SquashedGaussian.mode(out, a, actDim);
-            } else {
-                for (int k = 0; k < actDim; k++) {
-                    eps[k] = rnd.nextGaussian();
-                }
-                SquashedGaussian.sample(out, 0, eps, a, actDim);
+            for (int k = 0; k < actDim; k++) {
+                eps[k] = rnd.nextGaussian();
             }
+            SquashedGaussian.sample(out, 0, eps, a, actDim);
             for (int k = 0; k < actDim; k++) {
                 ro.act[t * actDim + k] = (float) a[k];
             }
-            r = racing.step(space.steering(a[0]), space.speed(a[1]));
+            // tanh-squashed: already in [-1, 1]; the environment decodes it through its action space
+            r = racing.step(a);
             ro.reward[t] = (float) r.reward();
             System.arraycopy(r.observation(), 0, ro.obs, (t + 1) * obsDim, obsDim);
             ep.totalReward += r.reward();

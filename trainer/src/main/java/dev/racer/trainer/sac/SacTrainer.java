@@ -1,6 +1,8 @@
 package dev.racer.trainer.sac;
 
+import dev.racer.trainer.BestCheckpoint;
 import dev.racer.trainer.EnvSpec;
+import dev.racer.trainer.MetricsLog;
 import dev.racer.trainer.IterationMetrics;
 import dev.racer.model.ModelFolder;
 import dev.racer.trainer.TrainSpec;
@@ -17,14 +19,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code racer train} for {@code training_algorithm: sac}: the same loop, model folder, metrics, sim-traces,
- * checkpoints and {@code --resume} as clipped PPO's. A checkpoint keeps the five networks; the replay buffer
+ * checkpoints (last and best) and {@code --resume} as clipped PPO's. A checkpoint keeps the five networks; the replay buffer
  * and Adam's moments are not kept, so a resumed run refills the buffer (training waits until it holds a
  * minibatch) and restarts Adam, as clipped PPO's plain-Java update does.
  */
 public final class SacTrainer {
-    /** The greedy driver's weights, beside clipped PPO's {@code model/policy.sd}. */
+    /** The greedy driver's weights, beside clipped PPO's {@code model/policy.sd}: {@link ModelFolder#SAC_WEIGHTS}. */
     public static Path weights(ModelFolder folder) {
-        return folder.dir().resolve("model").resolve("sac.bin");
+        return folder.sacWeights();
     }
 
     private SacTrainer() {
@@ -42,7 +44,8 @@ public final class SacTrainer {
         long episodes = cp == null ? 0 : cp.episodes();
         long steps = cp == null ? 0 : cp.steps();
         double priorSeconds = cp == null ? 0 : cp.elapsedSeconds();
-        folder.truncateMetrics(iteration);
+        MetricsLog.truncate(folder, iteration);
+        BestCheckpoint best = new BestCheckpoint(folder);
         long startSteps = steps;
         List<IterationMetrics> run = new ArrayList<>();
         String reason = "budget";
@@ -77,12 +80,13 @@ public final class SacTrainer {
                 if (!Double.isNaN(m.evalCompletionRate())) {
                     lastEval = m.evalCompletionRate();
                 }
-                folder.appendMetrics(m);
+                MetricsLog.append(folder, m);
                 String weights = String.format("model-%06d.sac", iteration);
                 SacFiles.write(folder.checkpointDir().resolve(weights), nets);
                 folder.commitCheckpoint(new ModelFolder.CheckpointState(iteration, episodes, steps,
                         priorSeconds + elapsed, weights));
                 SacFiles.write(weights(folder), nets);
+                best.offer(m, weights(folder));
                 double frac = spec.steps() != null ? Math.min(1, (double) steps / spec.steps())
                         : Math.min(1, elapsed / spec.budgetSeconds());
                 double left = spec.steps() != null

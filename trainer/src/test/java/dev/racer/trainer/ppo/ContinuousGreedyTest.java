@@ -2,9 +2,13 @@ package dev.racer.trainer.ppo;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.racer.race.RaceSession;
 import dev.racer.race.RacingEnv;
+import dev.racer.race.ResetOptions;
 import dev.racer.reward.Rewards;
 import dev.racer.trainer.EnvSpec;
+import dev.racer.trainer.Evaluation;
+import dev.racer.trainer.ModelDriverProvider;
 import dev.racer.model.ModelFolder;
 import dev.racer.trainer.TrainSpec;
 import dev.racer.trainer.Trainer;
@@ -51,13 +55,16 @@ class ContinuousGreedyTest {
         int starts = 6;
         try (ClippedPpo ppo = new ClippedPpo(env, m, hp, ClippedPpo.Config.DEFAULT, net, 2, 1)) {
             ClippedPpo.Policy policy = new ClippedPpo.MlpPolicy(net.actor(), net.critic());
+            // the greedy laps as training's evaluation drives them: ModelDriverProvider's greedy action
+            RaceSession session = Evaluation.session(newEnv(env, m),
+                    ModelDriverProvider.driver("greedy", m, o -> policy.forward(o, null)));
             for (int i = 0; i < starts; i++) {
                 int row = env.evalRow(i, starts);
                 for (int rep = 0; rep < 3; rep++) {
-                    sampled += meanSpeed(ppo.runEpisode(newEnv(env, row, m), policy, 100 * i + rep, false, true,
-                            () -> false)) / 3;
+                    sampled += meanSpeed(ppo.runEpisode(newEnv(env, m), ResetOptions.at(row), policy, 100 * i + rep,
+                            true, () -> false)) / 3;
                 }
-                greedy += meanSpeed(ppo.runEpisode(newEnv(env, row, m), policy, i, true, true, () -> false));
+                greedy += meanSpeed(ClippedPpo.evaluationEpisode(session, i, row));
             }
         }
         sampled /= starts;
@@ -68,8 +75,8 @@ class ContinuousGreedyTest {
                 "greedy " + greedy + " m/s vs sampled " + sampled + " m/s");
     }
 
-    private static RacingEnv newEnv(EnvSpec env, int row, ModelMetadata m) {
-        return env.newEnv(row, Rewards.load(env.rewardSpec()), m.newSensor());
+    private static RacingEnv newEnv(EnvSpec env, ModelMetadata m) {
+        return env.newEnv(Rewards.load(env.rewardSpec()), m.newSensor(), m.actionSpace());
     }
 
     /** The car's mean speed over the episode's steps [m/s]. */

@@ -12,7 +12,10 @@ import dev.racer.race.RacingEnv;
 import dev.racer.race.StepResult;
 import dev.racer.reward.CenterLineReward;
 import dev.racer.track.TrackLibrary;
+import dev.racer.trainer.BestCheckpoint;
 import dev.racer.trainer.IterationMetrics;
+import dev.racer.trainer.ModelDriverProvider;
+import dev.racer.trainer.MetricsLog;
 import dev.racer.model.ModelFolder;
 import dev.racer.trainer.TrainSpec;
 import dev.racer.trainer.TrainSummary;
@@ -78,9 +81,19 @@ class SacTrainerTest {
             }
         }
 
+        // the best checkpoint (by evaluation) beside the last, and the driver opens either
+        assertTrue(Files.isRegularFile(f.bestDir().resolve("sac.bin")), "best/sac.bin written");
+        BestCheckpoint.Score best = BestCheckpoint.read(f);
+        assertTrue(best.iteration() >= 1 && best.iteration() <= s.iterations(), best.toString());
+        for (ModelFolder.Checkpoint c : ModelFolder.Checkpoint.values()) {
+            try (Driver d = ModelDriverProvider.open(tmp.resolve("s"), c)) {
+                assertEquals(-1, d.lastAction());
+            }
+        }
+
         TrainSummary more = Trainer.train(spec("s", 800, 2).withResume(true));
         assertTrue(more.iterations() > s.iterations(), "resumed from iteration " + s.iterations());
-        assertEquals(more.iterations(), f.readMetrics().size());
+        assertEquals(more.iterations(), MetricsLog.read(f).size());
     }
 
     @Test
