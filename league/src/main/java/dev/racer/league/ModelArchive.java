@@ -136,7 +136,7 @@ public final class ModelArchive {
                         + SAC_WEIGHTS + " (SAC) or " + DL4J_WEIGHTS + " (DQN, A3C), as racer train writes them");
             }
             if (networks.size() > 1) {
-                throw ApiException.invalid("the upload has " + networks.size() + " networks ("
+                throw ApiException.invalid("the upload has " + (networks.size() == 2 ? "two" : "three") + " networks ("
                         + String.join(" and ", networks) + "); send the one the model races with");
             }
         }

@@ -90,6 +90,6 @@ class SacSubmissionTest {
         two.put(ModelFolder.SAMEDIFF_WEIGHTS, TestModels.flatBuffer());
         r = t.client.submit("default", token, "two", TestModels.zip(two));
         assertEquals(422, r.status(), r.body().toString());
-        assertTrue(r.error().contains("2 networks"), r.error());
+        assertTrue(r.error().contains("two networks"), r.error());
     }
 }

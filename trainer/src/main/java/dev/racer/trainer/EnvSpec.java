@@ -3,15 +3,24 @@ package dev.racer.trainer;
 import dev.racer.race.EnvConfig;
 import dev.racer.race.RacingEnv;
 import dev.racer.reward.RewardFunction;
+import dev.racer.reward.Rewards;
 import dev.racer.sensor.Sensor;
 import dev.racer.space.ActionSpace;
 import dev.racer.track.Track;
 
 /**
  * What every training environment shares: the track, the episode rules and the reward (as the user gave it;
- * each worker thread loads its own instance with {@code Rewards.load}).
+ * each worker thread loads its own instance with {@link #loadReward}).
  */
 public record EnvSpec(Track track, EnvConfig config, String rewardSpec) {
+
+    /**
+     * The reward function for one worker thread, as training calls it: a call stopped by its time budget is
+     * retried ({@link PatientReward}), so that one slow call on a loaded machine does not end the run.
+     */
+    public RewardFunction loadReward() {
+        return new PatientReward(Rewards.load(rewardSpec));
+    }
 
     /** Rows of the track, the closing row excluded (starting rows are 0 .. rows()-1). */
     public int rows() {

@@ -8,7 +8,6 @@ import dev.racer.race.ResetOptions;
 import dev.racer.race.StepResult;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.RewardParams;
-import dev.racer.reward.Rewards;
 import dev.racer.trainer.EnvSpec;
 import dev.racer.trainer.Evaluation;
 import dev.racer.trainer.Mlp;
@@ -161,7 +160,7 @@ public final class ClippedPpo implements AutoCloseable {
             return t;
         });
         this.workers = ThreadLocal.withInitial(() -> {
-            RewardFunction rf = Rewards.load(env.rewardSpec()); // once per worker thread
+            RewardFunction rf = env.loadReward(); // once per worker thread
             synchronized (rewards) {
                 rewards.add(rf);
             }

@@ -4,7 +4,6 @@ import dev.racer.race.Driver;
 import dev.racer.race.RaceSession;
 import dev.racer.race.TrialObserver;
 import dev.racer.reward.RewardFunction;
-import dev.racer.reward.Rewards;
 import dev.racer.sensor.Sensor;
 import dev.racer.trainer.EnvSpec;
 import dev.racer.trainer.Evaluation;
@@ -329,7 +328,7 @@ public final class Rl4jTrainer {
         private Evaluation.Summary evaluate(MultiLayerNetwork net) {
             Sensor sensor = meta.newSensor();
             List<Evaluation.Lap> laps = new ArrayList<>(EVAL_EPISODES);
-            try (RewardFunction rf = Rewards.load(env.rewardSpec())) {
+            try (RewardFunction rf = env.loadReward()) {
                 INDArray in = Nd4j.create(DataType.FLOAT, 1, sensor.size());
                 Driver greedy = ModelDriverProvider.driver("greedy", meta, o -> {
                     for (int i = 0; i < o.length; i++) {

@@ -6,7 +6,6 @@ import dev.racer.race.RacingEnv;
 import dev.racer.race.ResetOptions;
 import dev.racer.race.StepResult;
 import dev.racer.reward.RewardFunction;
-import dev.racer.reward.Rewards;
 import dev.racer.space.ActionSpace;
 import dev.racer.trainer.EnvSpec;
 import dev.racer.trainer.Evaluation;
@@ -136,7 +135,7 @@ public final class Sac implements AutoCloseable {
             return t;
         });
         this.workers = ThreadLocal.withInitial(() -> {
-            RewardFunction rf = Rewards.load(env.rewardSpec()); // once per worker thread
+            RewardFunction rf = env.loadReward(); // once per worker thread
             synchronized (rewards) {
                 rewards.add(rf);
             }
