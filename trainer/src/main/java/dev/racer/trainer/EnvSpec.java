@@ -3,7 +3,6 @@ package dev.racer.trainer;
 import dev.racer.race.EnvConfig;
 import dev.racer.race.RacingEnv;
 import dev.racer.reward.RewardFunction;
-import dev.racer.reward.Rewards;
 import dev.racer.sensor.Sensor;
 import dev.racer.space.ActionSpace;
 import dev.racer.track.Track;
@@ -19,7 +18,7 @@ public record EnvSpec(Track track, EnvConfig config, String rewardSpec) {
      * retried ({@link PatientReward}), so that one slow call on a loaded machine does not end the run.
      */
     public RewardFunction loadReward() {
-        return new PatientReward(Rewards.load(rewardSpec));
+        return new PatientReward(PatientReward.load(rewardSpec));
     }
 
     /** Rows of the track, the closing row excluded (starting rows are 0 .. rows()-1). */

@@ -3,6 +3,7 @@ package dev.racer.trainer;
 import dev.racer.reward.RewardException;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.RewardParams;
+import dev.racer.reward.Rewards;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,6 +23,26 @@ public final class PatientReward implements RewardFunction {
 
     public PatientReward(RewardFunction inner) {
         this.inner = inner;
+    }
+
+    /**
+     * {@code Rewards.load(spec)}, tried again (up to {@value #RETRIES} times, with a warning) when loading was
+     * stopped by its time budget: starting a Python context on a loaded machine can take longer than the
+     * budget of running the file at import, once, with nothing wrong; a file that loops at import fails every
+     * time and its error is thrown.
+     */
+    public static RewardFunction load(String spec) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return Rewards.load(spec);
+            } catch (RewardException e) {
+                if (!e.timedOut() || attempt == RETRIES) {
+                    throw e;
+                }
+                System.err.println("warning: " + e.getMessage() + "; loading it again (" + (attempt + 1) + " of "
+                        + RETRIES + "; a busy machine?)");
+            }
+        }
     }
 
     @Override

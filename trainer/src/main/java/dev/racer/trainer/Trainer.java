@@ -3,7 +3,6 @@ package dev.racer.trainer;
 import dev.racer.model.ModelFolder;
 import dev.racer.race.EnvConfig;
 import dev.racer.reward.RewardFunction;
-import dev.racer.reward.Rewards;
 import dev.racer.track.Track;
 import dev.racer.track.TrackLibrary;
 import dev.racer.model.Hyperparameters;
@@ -57,7 +56,7 @@ public final class Trainer {
     public static TrainSummary train(TrainSpec spec, Listener listener, AtomicBoolean stop) {
         Track track = TrackLibrary.standard().get(spec.trackId(),
                 dev.racer.track.WaypointNumbering.of(spec.legacyWaypoints()));
-        try (RewardFunction probe = Rewards.load(spec.rewardSpec())) { // fail fast with the reward's own message
+        try (RewardFunction probe = PatientReward.load(spec.rewardSpec())) { // fail fast with the reward's own message
             probe.name();
         }
         ModelFolder folder = new ModelFolder(spec.out());
