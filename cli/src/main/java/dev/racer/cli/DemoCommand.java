@@ -4,7 +4,6 @@ import dev.racer.evaluate.Evaluation;
 import dev.racer.io.AtomicFiles;
 import dev.racer.io.FileTrees;
 import dev.racer.race.Driver;
-import dev.racer.race.DriverProvider;
 import dev.racer.race.TimeTrialConfig;
 import dev.racer.track.Track;
 import dev.racer.trainer.TrainSpec;
@@ -17,21 +16,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code racer demo}: the whole loop in one command: train a car with an example reward, then race it in a
- * time trial. It calls the services behind {@code racer train} (the trainer's {@code Trainer}) and
+ * {@code racer demo}: the whole loop in one command: train a racer with the racing example (the reward
+ * {@code reward-functions/race_line_speed.py}, speed along a corner-cutting line, and the action space of
+ * {@code examples/racing/model_metadata.json}, 8 actions up to 4 m/s), then race it in a time trial with the
+ * best checkpoint. It calls the services behind {@code racer train} (the trainer's {@code Trainer}) and
  * {@code racer evaluate} ({@link Evaluation}), and prints what those commands print.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Trains a car on a track with an example reward function for a few minutes, then races it",
-            "in a 3-lap time trial with DeepRacer's rules and prints the lap times."})
+        description = {"Trains a racer on a track for a few minutes with the racing example (reward",
+            "reward-functions/race_line_speed.py, action space examples/racing/model_metadata.json: up to 4 m/s),",
+            "then races its best checkpoint in a 3-lap time trial with DeepRacer's rules and prints the lap times."})
 final class DemoCommand implements Callable<Integer> {
-    static final String EXAMPLE_REWARD = "reward-functions/follow_centre_line.py";
+    static final String EXAMPLE_REWARD = "reward-functions/race_line_speed.py";
+    static final String EXAMPLE_METADATA = "examples/racing/model_metadata.json";
 
     @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
     String track;
     @Option(names = "--reward", description = "reward: a .py file, a built-in name or java:CLASS (default: "
             + EXAMPLE_REWARD + ", or the built-in center_line if that file is not there)")
     String reward;
+    @Option(names = "--model-metadata", paramLabel = "FILE", description = "action space and network (default: "
+            + EXAMPLE_METADATA + ", or Racer's defaults if that file is not there)")
+    Path modelMetadata;
     @Option(names = "--minutes", defaultValue = "3", description = "training time [min] (default: ${DEFAULT-VALUE})")
     double minutes;
     @Option(names = "--out", defaultValue = "models/demo", description = "model folder (default: ${DEFAULT-VALUE}); an"
@@ -50,13 +56,17 @@ final class DemoCommand implements Callable<Integer> {
             throw new UserException("--minutes must be > 0");
         }
         String rewardSpec = reward != null ? reward : defaultReward();
+        Path metadata = modelMetadata != null ? modelMetadata : example(EXAMPLE_METADATA);
+        if (metadata != null && !Files.isRegularFile(metadata)) {
+            throw new UserException("--model-metadata: " + metadata + ": no such file");
+        }
         moveAsidePreviousDemo();
-        System.out.printf(Locale.ROOT, "racer demo: training on %s with %s for %s min, then a %d-lap time trial%n%n",
-                track, rewardSpec, minutes, laps);
+        System.out.printf(Locale.ROOT, "racer demo: training on %s with %s%s for %s min, then a %d-lap time trial%n%n",
+                track, rewardSpec, metadata == null ? "" : " and " + metadata, minutes, laps);
         TrainSpec spec;
         try {
             spec = new TrainSpec(track, rewardSpec, out, minutes, null, seed,
-                    workers == null ? Runtime.getRuntime().availableProcessors() : workers, null, null, null, false, null, false);
+                    workers == null ? Runtime.getRuntime().availableProcessors() : workers, metadata, null, null, false, null, false);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
@@ -70,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new UserException("--laps: " + e.getMessage());
         }
         long start = System.nanoTime();
-        try (Driver driver = DriverProvider.openModel(out)) {
+        try (Driver driver = EvaluateCommand.openCheckpoint(out, null)) {
             double startupMs = (System.nanoTime() - start) / 1e6;
             Evaluation.Outcome o = Evaluation.run(new Evaluation.Request(t, false, rules, 0, null, out.toString(),
                     out.resolve("time-trial-trace.csv"), out.resolve("time-trial.json"), out.resolve("time-trial.png"), out),
@@ -92,14 +102,20 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The example reward file, found from the repository root the launcher passes, else the built-in one. */
     static String defaultReward() {
+        Path p = example(EXAMPLE_REWARD);
+        return p != null ? p.toString() : "center_line";
+    }
+
+    /** An example file of the repository (relative to the working directory when inside it), or null. */
+    static Path example(String file) {
         String root = System.getProperty("racer.root");
-        Path p = root == null ? Path.of(EXAMPLE_REWARD) : Path.of(root).resolve(EXAMPLE_REWARD);
-        if (Files.isRegularFile(p)) {
-            Path cwd = Path.of("").toAbsolutePath();
-            Path abs = p.toAbsolutePath().normalize();
-            return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        Path p = root == null ? Path.of(file) : Path.of(root).resolve(file);
+        if (!Files.isRegularFile(p)) {
+            return null;
         }
-        return "center_line";
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
     }
 
     private void moveAsidePreviousDemo() throws IOException {

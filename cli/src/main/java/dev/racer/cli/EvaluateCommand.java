@@ -6,6 +6,9 @@ import dev.racer.race.BuiltInDriver;
 import dev.racer.race.Driver;
 import dev.racer.race.LapResult;
 import dev.racer.race.DriverProvider;
+import dev.racer.model.ModelFolder;
+import dev.racer.trainer.BestCheckpoint;
+import dev.racer.trainer.ModelDriverProvider;
 import dev.racer.race.RankingRule;
 import dev.racer.race.StuckRule;
 import dev.racer.race.TimeTrialConfig;
@@ -34,6 +37,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
             description = "a model folder (e.g. models/NAME, written by racer train)")
     Path model;
+    @Option(names = "--checkpoint", paramLabel = "best|last", description = "which of the model's networks races:"
+            + " best (the training iteration with the best evaluation laps) or last (default: best when training kept"
+            + " one, else last)")
+    String checkpoint;
     @Option(names = "--driver", paramLabel = "NAME", converter = DriverOption.class,
             description = "a built-in driver instead of a model: ${COMPLETION-CANDIDATES}", completionCandidates = DriverOption.class)
     BuiltInDriver driverName;
@@ -172,6 +179,10 @@ final class EvaluateCommand implements Callable<Integer> {
                     + (model == null ? "neither" : "both"));
         }
         if (driverName != null) {
+            if (checkpoint != null) {
+                throw new UserException("--checkpoint picks a model folder's network; --driver " + driverName
+                        + " has none");
+            }
             return driverName.create();
         }
         Path dir = model;
@@ -183,10 +194,33 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new UserException(model + ": no such model folder");
         }
         try {
-            return DriverProvider.openModel(dir);
+            return openCheckpoint(dir, checkpoint);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
+    }
+
+    /**
+     * A model folder's greedy driver from {@code checkpoint} (best|last; null: the folder's default, best when
+     * training kept one), saying which one on stdout; folders another provider opens are opened by it.
+     */
+    static Driver openCheckpoint(Path dir, String checkpoint) {
+        ModelFolder folder = new ModelFolder(dir);
+        if (!Files.isRegularFile(folder.metadata())) {
+            if (checkpoint != null) {
+                throw new UserException("--checkpoint: " + dir + " has no " + ModelFolder.BEST_DIR + "/ or model/"
+                        + " network written by racer train");
+            }
+            return DriverProvider.openModel(dir);
+        }
+        ModelFolder.Checkpoint c = checkpoint == null ? folder.defaultCheckpoint()
+                : ModelFolder.Checkpoint.parse(checkpoint, "--checkpoint");
+        Driver d = ModelDriverProvider.open(dir, c);
+        BestCheckpoint.Score best = c == ModelFolder.Checkpoint.BEST ? BestCheckpoint.read(folder) : null;
+        System.out.println("Checkpoint: " + c.label() + (best == null ? "" : String.format(Locale.ROOT,
+                " (iteration %d: evaluation %.0f%% of laps completed%s)", best.iteration(), 100 * best.completionRate(),
+                Double.isNaN(best.meanLap()) ? "" : String.format(Locale.ROOT, ", mean lap %.2f s", best.meanLap()))));
+        return d;
     }
 
     static void printTable(PrintStream out, Track track, TrialResult r, double wallMs, double startupMs) {

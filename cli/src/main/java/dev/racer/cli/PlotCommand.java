@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code racer plot models/NAME}: training curves to PNG. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = "Draw a model's training curves (reward, progress, lap completion) to a PNG.")
+        description = "Draw a model's training curves (reward, progress, lap completion, evaluation lap times and speed) to a PNG.")
 public final class PlotCommand implements Runnable {
 
     @Parameters(index = "0", description = "model folder written by racer train")

@@ -31,6 +31,9 @@ public final class SubmitCommand implements Callable<Integer> {
     String token;
     @Option(names = "--name", description = "the model's name on the leaderboard (default: the folder's name)")
     String name;
+    @Option(names = "--checkpoint", paramLabel = "best|last", description = "which network to send: best (the training"
+            + " iteration with the best evaluation laps) or last (default: best when training kept one, else last)")
+    String checkpoint;
     @Option(names = "--wait", description = "follow the race to the end and print the rank and lap times")
     boolean await;
     @Option(names = "--timeout", defaultValue = "600", description = "seconds --wait waits (default: ${DEFAULT-VALUE})")
@@ -43,7 +46,9 @@ public final class SubmitCommand implements Callable<Integer> {
         }
         byte[] zip;
         try {
-            zip = LeagueClient.zipModel(model);
+            ModelFolder.Checkpoint which = checkpoint == null ? null
+                    : ModelFolder.Checkpoint.parse(checkpoint, "--checkpoint");
+            zip = LeagueClient.zipModel(model, which);
             // the league's own checks, here first: a model the trainer cannot drive is not uploaded at all
             new ModelFolder(model).validate();
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,8 @@
 package dev.racer.cli;
 
 import dev.racer.trainer.IterationMetrics;
+import dev.racer.trainer.BestCheckpoint;
+import dev.racer.model.ModelFolder;
 import dev.racer.trainer.TrainSpec;
 import dev.racer.trainer.TrainingTraces;
 import dev.racer.trainer.TrainSummary;
@@ -50,7 +52,7 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--hyperparameters", description = "hyperparameters.json (DeepRacer's keys)")
     Path hyperparameters;
 
-    @Option(names = "--algorithm", description = "clipped_ppo (default), dqn or a3c")
+    @Option(names = "--algorithm", description = "clipped_ppo (default), sac (continuous action spaces), dqn or a3c")
     String algorithm;
 
     @Option(names = "--resume", description = "continue from the model folder's last checkpoint")
@@ -122,6 +124,14 @@ public final class TrainCommand implements Runnable {
                             + " stopped: %s%n",
                     s.modelDir(), s.algorithm(), s.iterations(), s.episodes(), s.steps(), s.seconds(),
                     s.stepsPerSecond(), 100 * s.evalCompletionRate(), s.stopReason());
+            BestCheckpoint.Score best = BestCheckpoint.read(new ModelFolder(s.modelDir()));
+            if (best != null) {
+                System.out.printf(Locale.ROOT, "best checkpoint: iteration %d, evaluation %.0f%% laps complete%s"
+                                + " (racer evaluate and submit use it; --checkpoint last for the last)%n",
+                        best.iteration(), 100 * best.completionRate(), Double.isNaN(best.meanLap()) ? ""
+                                : String.format(Locale.ROOT, ", mean lap %.2f s, best %.2f s", best.meanLap(),
+                                best.bestLap()));
+            }
             System.out.flush();
             return s;
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {

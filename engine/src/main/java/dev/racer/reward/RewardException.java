@@ -10,6 +10,14 @@ public class RewardException extends RuntimeException {
         super(message, cause);
     }
 
+    /**
+     * Whether the call was stopped for taking longer than its time budget: an endless loop, or a call slowed
+     * down by a loaded machine (a caller may retry it once or twice; see the trainer's PatientReward).
+     */
+    public boolean timedOut() {
+        return false;
+    }
+
     /** DeepRacer's check on a reward value: finite and within [-1e5, 1e5]. */
     public static double checked(double reward, String source) {
         if (Double.isNaN(reward) || Double.isInfinite(reward)) {

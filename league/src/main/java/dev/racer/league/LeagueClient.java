@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.racer.league.api.LeagueApi;
 import dev.racer.league.api.SubmissionStatus;
 import dev.racer.league.api.Wire;
+import dev.racer.model.ModelFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -128,24 +129,41 @@ public final class LeagueClient {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /**
-     * Zips a model folder for upload: the files the league accepts ({@link ModelArchive#SENT}) that exist; the rest
-     * of the folder (checkpoints, metrics, plots) stays home.
-     */
+    /** Zips a model folder for upload with its default checkpoint (best when training kept one, else last). */
     public static byte[] zipModel(Path dir) throws IOException {
+        return zipModel(dir, null);
+    }
+
+    /**
+     * Zips a model folder for upload: the files the league accepts ({@link ModelArchive#SENT}) that exist, the
+     * network being {@code which} checkpoint's (null: the folder's default), sent under its {@code model/} name;
+     * the rest of the folder (checkpoints, metrics, plots) stays home.
+     */
+    public static byte[] zipModel(Path dir, ModelFolder.Checkpoint which) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + ": not a model folder");
         }
         if (!Files.isRegularFile(dir.resolve(ModelArchive.METADATA))) {
             throw new IllegalArgumentException(dir + ": no " + ModelArchive.METADATA + " (is it a model folder written by racer train?)");
         }
+        ModelFolder folder = new ModelFolder(dir);
+        ModelFolder.Checkpoint c = which != null ? which : folder.defaultCheckpoint();
+        Path network = folder.network(c);
+        if (network == null) {
+            throw new IllegalArgumentException(dir + ": no network for the " + c.label() + " checkpoint"
+                    + (c == ModelFolder.Checkpoint.BEST ? " (no " + ModelFolder.BEST_DIR + "/ folder: use --checkpoint last)"
+                    : " (" + String.join(", ", ModelFolder.NETWORK_FILES) + ")"));
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            boolean sd = Files.isRegularFile(dir.resolve(ModelArchive.SAMEDIFF_WEIGHTS));
             for (String f : ModelArchive.SENT) {
                 Path p = dir.resolve(f);
-                if (sd && f.equals(ModelArchive.DL4J_WEIGHTS)) {
-                    continue; // the network the model races with, as DriverProvider picks it
+                if (ModelFolder.NETWORK_FILES.contains(f)) {
+                    // only the network the model races with, from the chosen checkpoint
+                    if (!network.getFileName().toString().equals(Path.of(f).getFileName().toString())) {
+                        continue;
+                    }
+                    p = network;
                 }
                 if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     zip.putNextEntry(new ZipEntry(f));

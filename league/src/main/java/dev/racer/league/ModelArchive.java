@@ -39,7 +39,9 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  *   <li>the network either SameDiff's FlatBuffers file {@code model/policy.sd} (clipped PPO; its FlatBuffers
  *       offsets must hold together) or DL4J's model zip {@code model/policy.zip} (DQN, A3C:
  *       {@code configuration.json} + {@code coefficients.bin}, with the same entry checks, no Java-serialized
- *       entries, and only DL4J/ND4J classes named in its configuration).
+ *       entries, and only DL4J/ND4J classes named in its configuration), or Racer's SAC weights file
+ *       {@code model/sac.bin} (SAC: its header, and layer sizes that match the metadata's sensor, action space and
+ *       {@code racer_hidden_layers}, and the file's length).
  * </ul>
  * Nothing here deserializes Java objects. Every rejection is an {@link ApiException} with a message naming the
  * file and field.
@@ -52,6 +54,8 @@ public final class ModelArchive {
     public static final String SAMEDIFF_WEIGHTS = ModelFolder.SAMEDIFF_WEIGHTS;
     /** the network as DL4J's ModelSerializer zip (DQN, A3C) */
     public static final String DL4J_WEIGHTS = ModelFolder.DL4J_WEIGHTS;
+    /** SAC's networks in Racer's weights file */
+    public static final String SAC_WEIGHTS = ModelFolder.SAC_WEIGHTS;
     /** the files {@code racer submit} sends from a model folder, and all a submission may hold; checkpoints,
      *  metrics and plots stay home */
     public static final List<String> SENT = ModelFolder.MODEL_FILES;
@@ -126,13 +130,14 @@ public final class ModelArchive {
             if (!seen.contains(METADATA)) {
                 throw ApiException.invalid("the upload has no " + METADATA + " (the model folder's metadata)");
             }
-            if (!seen.contains(SAMEDIFF_WEIGHTS) && !seen.contains(DL4J_WEIGHTS)) {
-                throw ApiException.invalid("the upload has no network: " + SAMEDIFF_WEIGHTS + " (clipped PPO) or "
-                        + DL4J_WEIGHTS + " (DQN, A3C), as racer train writes them");
+            List<String> networks = ModelFolder.NETWORK_FILES.stream().filter(seen::contains).toList();
+            if (networks.isEmpty()) {
+                throw ApiException.invalid("the upload has no network: " + SAMEDIFF_WEIGHTS + " (clipped PPO), "
+                        + SAC_WEIGHTS + " (SAC) or " + DL4J_WEIGHTS + " (DQN, A3C), as racer train writes them");
             }
-            if (seen.contains(SAMEDIFF_WEIGHTS) && seen.contains(DL4J_WEIGHTS)) {
-                throw ApiException.invalid("the upload has two networks (" + SAMEDIFF_WEIGHTS + " and " + DL4J_WEIGHTS
-                        + "); send the one the model races with");
+            if (networks.size() > 1) {
+                throw ApiException.invalid("the upload has " + (networks.size() == 2 ? "two" : "three") + " networks ("
+                        + String.join(" and ", networks) + "); send the one the model races with");
             }
         }
     }
@@ -238,7 +243,7 @@ public final class ModelArchive {
 
     /** Checks the unpacked files' contents. */
     static void validate(Path dir, UploadLimits limits) throws IOException {
-        validateMetadata(readJson(dir.resolve(METADATA), METADATA));
+        ModelMetadata meta = validateMetadata(readJson(dir.resolve(METADATA), METADATA));
         if (Files.exists(dir.resolve(HYPERPARAMETERS))) {
             validateHyperparameters(readJson(dir.resolve(HYPERPARAMETERS), HYPERPARAMETERS));
         }
@@ -247,6 +252,8 @@ public final class ModelArchive {
         }
         if (Files.exists(dir.resolve(DL4J_WEIGHTS))) {
             validateDl4jZip(dir.resolve(DL4J_WEIGHTS), limits);
+        } else if (Files.exists(dir.resolve(SAC_WEIGHTS))) {
+            SacWeightsCheck.validate(dir.resolve(SAC_WEIGHTS), meta);
         } else {
             validateFlatBuffers(dir.resolve(SAMEDIFF_WEIGHTS));
         }
@@ -269,9 +276,9 @@ public final class ModelArchive {
      * The trainer's own validators ({@link ModelMetadata#fromJson}, {@link Hyperparameters#fromJson}): an upload
      * the league accepts is one the trainer can drive.
      */
-    static void validateMetadata(JsonNode n) {
+    static ModelMetadata validateMetadata(JsonNode n) {
         try {
-            ModelMetadata.fromJson(METADATA, n);
+            return ModelMetadata.fromJson(METADATA, n);
         } catch (ModelFileException e) {
             throw ApiException.invalid(e.getMessage());
         }

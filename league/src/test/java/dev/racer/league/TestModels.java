@@ -23,7 +23,7 @@ final class TestModels {
 
     /**
      * A model folder written by the trainer's API ({@code clipped_ppo}: SameDiff's {@code model/policy.sd};
-     * {@code dqn}: DL4J's {@code model/policy.zip}), barely trained (600 steps, seed 5, one worker): it laps with
+     * {@code dqn}: DL4J's {@code model/policy.zip}; {@code sac}: {@code model/sac.bin}), barely trained (600 steps, seed 5, one worker): it laps with
      * many put-backs. Trained once per test JVM.
      */
     static synchronized Path trained(String algorithm) {
@@ -34,8 +34,18 @@ final class TestModels {
                 Path hp = dir.resolve("hyperparameters-small.json");
                 Files.writeString(hp, "{\"batch_size\": 64, \"num_episodes_between_training\": 4, \"num_epochs\": 2}");
                 Path out = dir.resolve("trained-" + a);
-                dev.racer.trainer.Trainer.train(dev.racer.trainer.TrainSpec.of("reinvent_base", "center_line", out)
-                        .withSteps(600L).withSeed(5).withWorkers(1).withHyperparameters(hp).withAlgorithm(a));
+                dev.racer.trainer.TrainSpec spec = dev.racer.trainer.TrainSpec.of("reinvent_base", "center_line", out)
+                        .withSteps(600L).withSeed(5).withWorkers(1).withHyperparameters(hp).withAlgorithm(a);
+                if (a.equals("sac")) { // SAC's continuous action space
+                    Path meta = dir.resolve("continuous.json");
+                    Files.writeString(meta, """
+                            {"action_space": {"steering_angle": {"low": -30, "high": 30}, "speed": {"low": 0.5, "high": 3}},
+                             "action_space_type": "continuous", "sensor": ["RACER_BORDER_RAYS"],
+                             "neural_network": "RACER_MLP", "training_algorithm": "sac", "version": "5"}
+                            """);
+                    spec = spec.withModelMetadata(meta);
+                }
+                dev.racer.trainer.Trainer.train(spec);
                 return out;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);

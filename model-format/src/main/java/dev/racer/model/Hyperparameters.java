@@ -16,7 +16,8 @@ import java.util.Set;
  * @param batchSize                   samples per gradient step
  * @param betaEntropy                 weight of the entropy bonus (PPO, A3C)
  * @param discountFactor              gamma
- * @param lossType                    {@code huber} or {@code mse}: the value loss
+ * @param lossType                    {@code huber}, or {@code mse} / {@code mean squared error} (DeepRacer's
+ *                                    spelling, kept as written): the value loss (PPO) or critics' loss (SAC)
  * @param lr                          Adam learning rate
  * @param numEpisodesBetweenTraining  episodes collected per training iteration
  * @param numEpochs                   passes over the iteration's samples (PPO)
@@ -26,7 +27,7 @@ import java.util.Set;
  * @param stackSize                   observations stacked (only 1 is supported)
  * @param termCondAvgScore            stop when the mean episode reward of an iteration reaches this
  * @param termCondMaxEpisodes         stop after this many episodes
- * @param sacAlpha                    DeepRacer's SAC temperature: accepted for compatibility, unused
+ * @param sacAlpha                    SAC's entropy temperature α (fixed, as DeepRacer's)
  */
 public record Hyperparameters(int batchSize, double betaEntropy, double discountFactor, String lossType, double lr,
                               int numEpisodesBetweenTraining, int numEpochs, double eGreedyValue, int epsilonSteps,
@@ -34,7 +35,7 @@ public record Hyperparameters(int batchSize, double betaEntropy, double discount
                               int termCondMaxEpisodes, double sacAlpha) {
     public static final String FILE = "hyperparameters.json";
 
-    private static final Set<String> LOSS_TYPES = Set.of("huber", "mse");
+    private static final Set<String> LOSS_TYPES = Set.of("huber", "mse", "mean squared error");
     private static final Set<String> EXPLORATION = Set.of("categorical", "e-greedy", "epsilon_greedy", "additive_noise");
 
     /** DeepRacer's defaults. */
@@ -47,7 +48,8 @@ public record Hyperparameters(int batchSize, double betaEntropy, double discount
         check("beta_entropy", betaEntropy, 0, 1);
         check("discount_factor", discountFactor, 0, 1);
         if (!LOSS_TYPES.contains(lossType)) {
-            throw new IllegalArgumentException("loss_type must be huber or mse, got " + lossType);
+            throw new IllegalArgumentException("loss_type must be huber or mse (DeepRacer's \"mean squared error\""
+                    + " is mse), got " + lossType);
         }
         check("lr", lr, 1e-8, 1e-1);
         check("num_episodes_between_training", numEpisodesBetweenTraining, 1, 10_000);

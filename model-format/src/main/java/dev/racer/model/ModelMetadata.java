@@ -37,7 +37,7 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
                             List<Integer> hiddenLayers, String trainingAlgorithm, String version) {
     public static final String FILE = "model_metadata.json";
     public static final String RACER_MLP = "RACER_MLP";
-    public static final Set<String> ALGORITHMS = Set.of("clipped_ppo", "dqn", "a3c");
+    public static final Set<String> ALGORITHMS = Set.of("clipped_ppo", "sac", "dqn", "a3c");
     public static final String PREPROCESS_TYPE = "preprocess_type";
     /** the one {@code preprocess_type} Racer accepts: its cameras are greyscale */
     public static final String GREY_SCALE = "GREY_SCALE";
@@ -185,11 +185,14 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
         }
         String algo = n.has("training_algorithm") ? Fields.text(file, n, "training_algorithm") : "clipped_ppo";
         if (!ALGORITHMS.contains(algo)) {
-            throw new ModelFileException(file + ": field \"training_algorithm\" must be one of clipped_ppo, dqn, a3c,"
-                    + " got \"" + Fields.printable(algo) + "\""
-                    + (algo.equals("sac") ? " (SAC is not implemented in Racer)" : ""));
+            throw new ModelFileException(file + ": field \"training_algorithm\" must be one of clipped_ppo, sac, dqn,"
+                    + " a3c, got \"" + Fields.printable(algo) + "\"");
         }
-        if (!(space instanceof ActionSpace.Discrete) && !algo.equals("clipped_ppo")) {
+        if (algo.equals("sac") && !(space instanceof ActionSpace.Continuous)) {
+            throw new ModelFileException(file + ": sac needs a continuous action space (\"action_space_type\":"
+                    + " \"continuous\", as DeepRacer's SAC)");
+        }
+        if (!(space instanceof ActionSpace.Discrete) && !algo.equals("clipped_ppo") && !algo.equals("sac")) {
             throw new ModelFileException(file + ": " + algo + " needs a discrete action space");
         }
         if (camera && !algo.equals("clipped_ppo")) {

@@ -9,9 +9,17 @@ import dev.racer.track.Track;
 
 /**
  * What every training environment shares: the track, the episode rules and the reward (as the user gave it;
- * each worker thread loads its own instance with {@code Rewards.load}).
+ * each worker thread loads its own instance with {@link #loadReward}).
  */
 public record EnvSpec(Track track, EnvConfig config, String rewardSpec) {
+
+    /**
+     * The reward function for one worker thread, as training calls it: a call stopped by its time budget is
+     * retried ({@link PatientReward}), so that one slow call on a loaded machine does not end the run.
+     */
+    public RewardFunction loadReward() {
+        return new PatientReward(PatientReward.load(rewardSpec));
+    }
 
     /** Rows of the track, the closing row excluded (starting rows are 0 .. rows()-1). */
     public int rows() {

@@ -25,23 +25,45 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ModelDriverProvider implements DriverProvider {
 
+    /** The model folder's default checkpoint: best when training kept one, else last. */
     @Override
     public Optional<Driver> open(Path modelDir) {
         ModelFolder folder = new ModelFolder(modelDir);
         if (!Files.isRegularFile(folder.metadata())) {
             return Optional.empty();
         }
+        return Optional.of(open(modelDir, folder.defaultCheckpoint()));
+    }
+
+    /**
+     * A greedy driver for {@code which} checkpoint of a model folder: {@code last} ({@code model/}) or
+     * {@code best} ({@code best/}, the iteration with the best greedy evaluation).
+     */
+    public static Driver open(Path modelDir, ModelFolder.Checkpoint which) {
+        ModelFolder folder = new ModelFolder(modelDir);
+        if (!Files.isRegularFile(folder.metadata())) {
+            throw new IllegalArgumentException(modelDir + ": not a model folder (no " + ModelMetadata.FILE + ")");
+        }
         ModelMetadata meta = ModelMetadata.read(folder.metadata());
         String name = modelDir.getFileName() == null ? modelDir.toString() : modelDir.getFileName().toString();
-        if (Files.isRegularFile(folder.ppoWeights())) {
-            return Optional.of(ppoDriver(name, meta, folder.ppoWeights()));
+        Path net = folder.network(which);
+        if (net == null) {
+            if (which == ModelFolder.Checkpoint.BEST) {
+                throw new IllegalArgumentException(modelDir + ": no best checkpoint (" + ModelFolder.BEST_DIR
+                        + "/); it was trained before Racer kept one, or its evaluations never ran: use --checkpoint last");
+            }
+            throw new IllegalArgumentException(modelDir + ": has " + ModelMetadata.FILE + " but no network weights ("
+                    + String.join(", ", ModelFolder.NETWORK_FILES) + "); was training stopped before its first"
+                    + " iteration?");
         }
-        if (Files.isRegularFile(folder.dl4jWeights())) {
-            return Optional.of(dl4jDriver(name, meta, folder.dl4jWeights()));
+        String file = net.getFileName().toString();
+        if (file.equals(folder.ppoWeights().getFileName().toString())) {
+            return ppoDriver(name, meta, net);
         }
-        throw new IllegalArgumentException(modelDir + ": has " + ModelMetadata.FILE + " but no network weights ("
-                + modelDir.relativize(folder.ppoWeights()) + " or " + modelDir.relativize(folder.dl4jWeights())
-                + "); was training stopped before its first iteration?");
+        if (file.equals(folder.sacWeights().getFileName().toString())) {
+            return sacDriver(name, meta, net);
+        }
+        return dl4jDriver(name, meta, net);
     }
 
     /** A greedy driver for a clipped PPO network file. */
@@ -67,6 +89,15 @@ public final class ModelDriverProvider implements DriverProvider {
         PolicyNet net = PolicyNet.load(weights, obsDim, actDim, meta.discrete(), hidden);
         Mlp actor = net.actor();
         return driver(name, meta, actor::forward);
+    }
+
+    /** A greedy driver for a SAC actor: the mode of its squashed Gaussian, {@code tanh(mean)}. */
+    public static Driver sacDriver(String name, ModelMetadata meta, Path weights) {
+        int[] hidden = meta.hiddenLayers().stream().mapToInt(Integer::intValue).toArray();
+        int actDim = meta.actionSpace().policyOutputs();
+        Mlp actor = dev.racer.trainer.sac.SacFiles.read(weights, meta.newSensor().size(), actDim, hidden).actor();
+        float[] action = new float[actDim];
+        return driver(name, meta, obs -> dev.racer.trainer.sac.SacFiles.greedy(actor.forward(obs), action));
     }
 
     /** A greedy driver around the network's forward pass; reports the discrete action index for sim-traces. */
@@ -109,14 +140,14 @@ public final class ModelDriverProvider implements DriverProvider {
     }
 
     /**
-     * The greedy action for the actor's outputs, decoded by the action space: the most likely discrete action,
-     * or tanh of the means.
+     * The greedy action for the actor's outputs: the most likely discrete action, or the Gaussian's means
+     * clipped to [-1, 1] and scaled to the bounds (the mode of the clipped distribution, as DeepRacer).
      */
     public static Control greedy(ActionSpace space, float[] out) {
         if (space instanceof ActionSpace.Discrete) {
             return space.decode(argmax(out));
         }
-        return space.decode(Math.tanh(out[0]), Math.tanh(out[1]));
+        return space.decode(PolicyNet.clipAction(out[0]), PolicyNet.clipAction(out[1]));
     }
 
     /** A greedy driver for a DL4J network (DQN: Q-values, A3C: action probabilities; the largest wins). */

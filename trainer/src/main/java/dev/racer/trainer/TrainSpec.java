@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param workers            rollout threads
  * @param modelMetadata      a model_metadata.json to start from (null: Racer's defaults)
  * @param hyperparameters    a hyperparameters.json (null: DeepRacer's defaults)
- * @param algorithm          {@code clipped_ppo}, {@code dqn} or {@code a3c} (null: the model metadata's, else
+ * @param algorithm          {@code clipped_ppo}, {@code sac}, {@code dqn} or {@code a3c} (null: the model metadata's, else
  *                           clipped_ppo)
  * @param resume             continue from the folder's last checkpoint
  * @param update             clipped PPO's update: {@code java} (the loss and Adam in plain Java, checked against
@@ -49,8 +49,8 @@ public record TrainSpec(String trackId, String rewardSpec, Path out, Double minu
         if (!update.equals("samediff") && !update.equals("java")) {
             throw new IllegalArgumentException("--update must be samediff or java, got " + update);
         }
-        if (algorithm != null && !algorithm.equals("clipped_ppo") && !algorithm.equals("dqn") && !algorithm.equals("a3c")) {
-            throw new IllegalArgumentException("--algorithm must be clipped_ppo, dqn or a3c, got " + algorithm);
+        if (algorithm != null && !java.util.Set.of("clipped_ppo", "sac", "dqn", "a3c").contains(algorithm)) {
+            throw new IllegalArgumentException("--algorithm must be clipped_ppo, sac, dqn or a3c, got " + algorithm);
         }
     }
 

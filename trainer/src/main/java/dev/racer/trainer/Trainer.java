@@ -3,7 +3,6 @@ package dev.racer.trainer;
 import dev.racer.model.ModelFolder;
 import dev.racer.race.EnvConfig;
 import dev.racer.reward.RewardFunction;
-import dev.racer.reward.Rewards;
 import dev.racer.track.Track;
 import dev.racer.track.TrackLibrary;
 import dev.racer.model.Hyperparameters;
@@ -57,7 +56,7 @@ public final class Trainer {
     public static TrainSummary train(TrainSpec spec, Listener listener, AtomicBoolean stop) {
         Track track = TrackLibrary.standard().get(spec.trackId(),
                 dev.racer.track.WaypointNumbering.of(spec.legacyWaypoints()));
-        try (RewardFunction probe = Rewards.load(spec.rewardSpec())) { // fail fast with the reward's own message
+        try (RewardFunction probe = PatientReward.load(spec.rewardSpec())) { // fail fast with the reward's own message
             probe.name();
         }
         ModelFolder folder = new ModelFolder(spec.out());
@@ -84,7 +83,16 @@ public final class Trainer {
             if (spec.algorithm() != null) {
                 meta = meta.withAlgorithm(spec.algorithm());
             }
-            if (!meta.discrete() && !meta.trainingAlgorithm().equals("clipped_ppo")) {
+            if (meta.discrete() && meta.trainingAlgorithm().equals("sac")) {
+                throw new IllegalArgumentException("sac needs a continuous action space; the model metadata has a"
+                        + " discrete one (see examples/sac/model_metadata.json)");
+            }
+            if (meta.camera() && meta.trainingAlgorithm().equals("sac")) {
+                throw new IllegalArgumentException("sac trains RACER_MLP models on the vector sensor only; the model"
+                        + " metadata has a camera");
+            }
+            if (!meta.discrete() && !meta.trainingAlgorithm().equals("clipped_ppo")
+                    && !meta.trainingAlgorithm().equals("sac")) {
                 throw new IllegalArgumentException(meta.trainingAlgorithm() + " needs a discrete action space;"
                         + " the model metadata has a continuous one");
             }
@@ -106,11 +114,15 @@ public final class Trainer {
             if (meta.trainingAlgorithm().equals("clipped_ppo")) {
                 params.put("clipped_ppo", ClippedPpo.Config.DEFAULT.withUpdate(update(spec, meta, false)));
             }
+            if (meta.trainingAlgorithm().equals("sac")) {
+                params.put("sac", dev.racer.trainer.sac.Sac.Config.DEFAULT);
+            }
             folder.writeTrainingParams(params);
         }
         EnvSpec env = new EnvSpec(track, envConfig(), spec.rewardSpec());
         return switch (meta.trainingAlgorithm()) {
             case "clipped_ppo" -> trainPpo(spec, env, folder, meta, hp, cp, listener, stop);
+            case "sac" -> dev.racer.trainer.sac.SacTrainer.train(spec, env, folder, meta, hp, cp, listener, stop);
             default -> dev.racer.trainer.rl4j.Rl4jTrainer.train(spec, env, folder, meta, hp, cp, listener, stop);
         };
     }
@@ -153,6 +165,7 @@ public final class Trainer {
         long steps = cp == null ? 0 : cp.steps();
         double priorSeconds = cp == null ? 0 : cp.elapsedSeconds();
         MetricsLog.truncate(folder, iteration);
+        BestCheckpoint best = new BestCheckpoint(folder);
         long startSteps = steps;
         List<IterationMetrics> run = new ArrayList<>();
         String reason = "budget";
@@ -197,6 +210,7 @@ public final class Trainer {
                 folder.commitCheckpoint(new ModelFolder.CheckpointState(iteration, episodes, steps,
                         priorSeconds + elapsed, weights));
                 ppo.save(folder.ppoWeights(), false);
+                best.offer(m, folder.ppoWeights());
                 double frac = spec.steps() != null ? Math.min(1, (double) steps / spec.steps())
                         : Math.min(1, elapsed / spec.budgetSeconds());
                 double left = spec.steps() != null
@@ -219,7 +233,7 @@ public final class Trainer {
                 (steps - startSteps) / Math.max(1e-9, seconds), lastEval, reason, run);
     }
 
-    static IterationMetrics metrics(int iteration, long episodes, long steps, double elapsed, double iterSeconds,
+    public static IterationMetrics metrics(int iteration, long episodes, long steps, double elapsed, double iterSeconds,
                                     ClippedPpo.IterationStats s) {
         double reward = 0, progress = 0, complete = 0, len = 0;
         for (ClippedPpo.Episode e : s.episodes()) {

@@ -39,6 +39,11 @@ public final class RewardScriptException extends RewardException {
         this.kind = kind;
     }
 
+    @Override
+    public boolean timedOut() {
+        return kind == Kind.TIMEOUT;
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -10,7 +10,6 @@ import dev.racer.race.ResetOptions;
 import dev.racer.race.StepResult;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.RewardParams;
-import dev.racer.reward.Rewards;
 import dev.racer.trainer.EnvSpec;
 import dev.racer.trainer.Evaluation;
 import dev.racer.trainer.Mlp;
@@ -102,6 +101,11 @@ public final class ClippedPpo implements AutoCloseable {
             return steps;
         }
 
+        /** Sets the step count (episodes collected by another algorithm: SAC). */
+        public void setSteps(int n) {
+            steps = n;
+        }
+
         public boolean lapComplete() {
             return status == EpisodeStatus.LAP_COMPLETE;
         }
@@ -179,7 +183,7 @@ public final class ClippedPpo implements AutoCloseable {
             return t;
         });
         this.workers = ThreadLocal.withInitial(() -> {
-            RewardFunction rf = Rewards.load(env.rewardSpec()); // once per worker thread
+            RewardFunction rf = env.loadReward(); // once per worker thread
             synchronized (rewards) {
                 rewards.add(rf);
             }
@@ -347,8 +351,8 @@ public final class ClippedPpo implements AutoCloseable {
         return out;
     }
 
-    /** One greedy evaluation lap from {@code row} under the race session's rules, traced. */
-    private static Episode evaluationEpisode(RaceSession session, long episodeSeed, int row) {
+    /** One greedy evaluation lap from {@code row} under the race session's rules, traced (SAC's too). */
+    public static Episode evaluationEpisode(RaceSession session, long episodeSeed, int row) {
         Episode ep = new Episode();
         ep.trace = new ArrayList<>();
         long resetSeed = new SplittableRandom(episodeSeed).nextLong();
@@ -440,8 +444,9 @@ public final class ClippedPpo implements AutoCloseable {
                     lp += -0.5 * z * z - logStd[k] - 0.5 * Math.log(2 * Math.PI);
                 }
                 ep.logp[t] = (float) lp;
-                squashed[0] = Math.tanh(u[0]);
-                squashed[1] = Math.tanh(u[1]);
+                // DeepRacer's continuous PPO: the Gaussian sample is clipped to [-1, 1]; the env scales it to the bounds
+                squashed[0] = PolicyNet.clipAction(u[0]);
+                squashed[1] = PolicyNet.clipAction(u[1]);
             }
             ep.value[t] = value[0];
             // the environment decodes the action through its action space (the model's)

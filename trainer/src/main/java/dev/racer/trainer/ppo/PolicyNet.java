@@ -24,10 +24,14 @@ import org.nd4j.linalg.learning.config.Adam;
  * The actor and critic of clipped PPO as one SameDiff graph, with the clipped loss; saved in SameDiff's own
  * (FlatBuffers) format. Separate actor and critic MLPs with tanh hidden layers (CleanRL's layout).
  *
- * <p>Discrete actions: the actor's outputs are the logits of a categorical distribution. Continuous actions:
- * the actor's outputs are the means of a diagonal Gaussian over pre-squash values {@code u}, with a learned
- * state-independent {@code log_std}; the action is {@code tanh(u)} scaled to the bounds. The tanh correction of
- * the log-probability cancels in PPO's ratio, so the loss works on {@code u}.
+ * <p>Discrete actions: the actor's outputs are the logits of a categorical distribution. Continuous actions
+ * (DeepRacer's clipped PPO, rl_coach's {@code PPOHead}): the actor's outputs are the means of a diagonal
+ * Gaussian over normalised actions {@code u}, with a learned state-independent {@code log_std}; the action
+ * sent to the car is {@code u} clipped to [-1, 1] ({@link #clipAction}) and scaled to the bounds, and the
+ * greedy action is the clipped mean. The loss works on the unclipped {@code u}, as rl_coach's does. An
+ * earlier Racer squashed {@code u} through tanh: its greedy {@code tanh(mean)} stayed at the lowest speed
+ * while the saturating noise drove the sampled episodes fast (the policy leaned on the noise); clipping keeps
+ * the mean's meaning linear inside the bounds, so the mean is the action the samples spread around.
  *
  * <p>Placeholders: {@code obs [B, obsDim]}, {@code act [B, A]} (one-hot, or {@code u}), {@code old_logp [B]},
  * {@code adv [B]}, {@code ret [B]}. Outputs: {@code loss}, {@code pg_loss}, {@code v_loss}, {@code entropy},
@@ -47,6 +51,11 @@ public final class PolicyNet {
 
     /** The hyper-parameters baked into the loss graph. */
     public record LossConfig(double clip, double valueCoef, double entropyCoef, boolean huber, double lr) {
+    }
+
+    /** A continuous policy's normalised action in [-1, 1]: {@code u} clipped (NaN gives 0, the centre). */
+    public static double clipAction(double u) {
+        return u >= 1 ? 1 : u <= -1 ? -1 : u == u ? u : 0;
     }
 
     private PolicyNet(SameDiff sd, int obsDim, int actDim, boolean discrete, int[] hidden, String network) {

@@ -5,7 +5,6 @@ import dev.racer.race.RacingEnv;
 import dev.racer.race.ResetOptions;
 import dev.racer.race.StepResult;
 import dev.racer.reward.RewardFunction;
-import dev.racer.reward.Rewards;
 import dev.racer.sensor.Sensor;
 import dev.racer.trainer.EnvSpec;
 import dev.racer.space.ActionSpace;
@@ -53,7 +52,7 @@ public final class RacerMdp implements MDP<RacerObservation, Integer, DiscreteSp
         this.seed = seed;
         this.episodes = episodes;
         this.sink = sink;
-        this.reward = Rewards.load(env.rewardSpec());
+        this.reward = env.loadReward();
         this.sensor = sensors.get();
         this.actionSpace = new DiscreteSpace(actions.size());
         this.observationSpace = new ArrayObservationSpace<>(new int[] {sensor.size()});

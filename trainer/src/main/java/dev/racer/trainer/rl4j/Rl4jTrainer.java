@@ -4,10 +4,10 @@ import dev.racer.race.Driver;
 import dev.racer.race.RaceSession;
 import dev.racer.race.TrialObserver;
 import dev.racer.reward.RewardFunction;
-import dev.racer.reward.Rewards;
 import dev.racer.sensor.Sensor;
 import dev.racer.trainer.EnvSpec;
 import dev.racer.trainer.Evaluation;
+import dev.racer.trainer.BestCheckpoint;
 import dev.racer.trainer.IterationMetrics;
 import dev.racer.trainer.ModelDriverProvider;
 import dev.racer.model.ModelFolder;
@@ -181,6 +181,7 @@ public final class Rl4jTrainer {
         long lastIterationNanos = System.nanoTime();
         long stepsAtLastIteration;
         String reason;
+        final BestCheckpoint best;
 
         Progress(TrainSpec spec, EnvSpec env, ModelFolder folder, ModelMetadata meta, Hyperparameters hp,
                  ModelFolder.CheckpointState cp, Trainer.Listener listener, AtomicBoolean stop,
@@ -201,6 +202,7 @@ public final class Rl4jTrainer {
             startSteps = steps;
             stepsAtLastIteration = steps;
             MetricsLog.truncate(folder, iteration);
+            best = new BestCheckpoint(folder);
         }
 
         @Override
@@ -297,6 +299,7 @@ public final class Rl4jTrainer {
             folder.commitCheckpoint(new ModelFolder.CheckpointState(iteration, episodes, steps, priorSeconds + elapsed,
                     weights));
             write(net, folder.dl4jWeights());
+            best.offer(m, folder.dl4jWeights()); // the policy network only: the greedy driver needs no value network
             double frac = spec.steps() != null ? Math.min(1, (double) steps / spec.steps())
                     : Math.min(1, elapsed / spec.budgetSeconds());
             double rate = (steps - startSteps) / Math.max(1e-9, elapsed);
@@ -325,7 +328,7 @@ public final class Rl4jTrainer {
         private Evaluation.Summary evaluate(MultiLayerNetwork net) {
             Sensor sensor = meta.newSensor();
             List<Evaluation.Lap> laps = new ArrayList<>(EVAL_EPISODES);
-            try (RewardFunction rf = Rewards.load(env.rewardSpec())) {
+            try (RewardFunction rf = env.loadReward()) {
                 INDArray in = Nd4j.create(DataType.FLOAT, 1, sensor.size());
                 Driver greedy = ModelDriverProvider.driver("greedy", meta, o -> {
                     for (int i = 0; i < o.length; i++) {
