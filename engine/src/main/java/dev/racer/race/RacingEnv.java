@@ -458,7 +458,12 @@ public final class RacingEnv implements CarView {
      * [deg] and {@code speed} [m/s]. Leaves the environment done: call {@link #reset} before stepping.
      */
     public RewardParams probe(CarState state, double steeringAngle, double speed) {
-        reset(0);
+        return probe(state, steeringAngle, speed, 0);
+    }
+
+    /** {@link #probe(CarState, double, double)} in the episode of {@code seed} (which places randomised objects). */
+    public RewardParams probe(CarState state, double steeringAngle, double speed, long seed) {
+        reset(seed);
         car.set(state);
         lastSteering = Dynamics.clipSteering(steeringAngle, spec);
         lastSpeed = Dynamics.clipSpeed(speed, spec);
