@@ -339,6 +339,7 @@ public final class RacingEnv implements CarView {
     }
 
     /** The objects on the track this episode (read-only; empty in a time trial). */
+    @Override
     public WorldObjects objects() {
         return objects;
     }

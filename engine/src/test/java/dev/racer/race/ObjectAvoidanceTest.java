@@ -157,4 +157,23 @@ class ObjectAvoidanceTest {
         assertEquals(lap.crashes(), s.result().crashes());
         assertEquals(5000L * lap.crashes(), lap.penaltyMs());
     }
+
+    @Test
+    void borderRaysSeeTheVisibleBox() {
+        dev.racer.sensor.BorderRaySensor rays = new dev.racer.sensor.BorderRaySensor(3, 5.0);
+        float[] with = new float[rays.size()], without = new float[rays.size()];
+        RacingEnv env = new RacingEnv(CIRCLE, objects(QUARTER_INNER), p -> 1.0, rays);
+        RacingEnv bare = new RacingEnv(CIRCLE, EnvConfig.DEFAULT, p -> 1.0, rays);
+        for (RacingEnv e : List.of(env, bare)) {
+            e.reset(1);
+            // front point at (0.8, 2.75) heading -x: straight at the box, whose visible 0.4 m spans x in [-0.2, 0.2]
+            e.placeCar(CarState.atRest(0.94, 2.75, Math.PI), 25);
+        }
+        rays.observe(env, with);
+        rays.observe(bare, without);
+        assertEquals(0.6 / 5.0, with[1], 1e-4, "the middle ray stops at the box's near face");
+        // without the box it runs on to the outer border, x = -sqrt(3.5^2 - 2.75^2) (the 200-gon lies a hair inside)
+        assertEquals((0.8 + Math.sqrt(3.5 * 3.5 - 2.75 * 2.75)) / 5.0, without[1], 0.01);
+        assertEquals(without[0], with[0], 1e-6, "the side rays miss it");
+    }
 }
