@@ -176,4 +176,28 @@ class ObjectAvoidanceTest {
         assertEquals((0.8 + Math.sqrt(3.5 * 3.5 - 2.75 * 2.75)) / 5.0, without[1], 0.01);
         assertEquals(without[0], with[0], 1e-6, "the side rays miss it");
     }
+
+    @Test
+    void theLapPictureDrawsTheBoxAndMarksTheCrash() {
+        Scripted driver = new Scripted((act, since, putBacks) -> null);
+        RacingEnv env = new RacingEnv(CIRCLE, objects(QUARTER_INNER), p -> 0, driver.newSensor());
+        RaceSession s = new RaceSession(env, TimeTrialConfig.DEFAULT.withLaps(1).withMaxResets(0), driver);
+        dev.racer.plot.LapPlot plot = new dev.racer.plot.LapPlot(env.geometry());
+        TrialObserver o = plot.observer();
+        s.start(7);
+        while (!s.isFinished()) {
+            o.onRow(s.step());
+        }
+        assertEquals(List.of("crashed"), plot.incidents().stream().map(dev.racer.plot.LapPlot.Incident::kind).toList());
+        java.awt.image.BufferedImage img = plot.render();
+        int brown = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) == 0xB0834F) {
+                    brown++;
+                }
+            }
+        }
+        assertTrue(brown > 50, "the box is drawn: " + brown + " px");
+    }
 }
