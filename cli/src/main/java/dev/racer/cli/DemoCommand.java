@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
         try (Driver driver = EvaluateCommand.openCheckpoint(out, null)) {
             double startupMs = (System.nanoTime() - start) / 1e6;
             Evaluation.Outcome o = Evaluation.run(new Evaluation.Request(t, false, rules, 0, null, out.toString(),
-                    out.resolve("time-trial-trace.csv"), out.resolve("time-trial.json"), out.resolve("time-trial.png"), out),
+                    out.resolve("time-trial-trace.csv"), out.resolve("time-trial.json"), out.resolve("time-trial.png"), null, out),
                     driver);
             EvaluateCommand.printTable(System.out, t, o.result(), o.wallMs(), startupMs);
             System.out.println("Picture: " + out.resolve("time-trial.png"));

@@ -69,6 +69,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE",
             description = "time-trial rules as JSON (TimeTrialConfig fields); the options above override it")
     Path rulesFile;
+    @picocli.CommandLine.Mixin
+    ObjectOptions objectOptions = new ObjectOptions();
+    @Option(names = "--collision-penalty", paramLabel = "S", description = "seconds frozen after crashing into a box"
+            + " (default: " + TimeTrialConfig.DEFAULT_COLLISION_PENALTY + ", DeepRacer's)")
+    Double collisionPenalty;
     @Option(names = "--reversed", description = "drive the track in reverse")
     boolean reversed;
     @Option(names = "--legacy-waypoints", description = TrackOption.LEGACY_WAYPOINTS)
@@ -107,7 +112,7 @@ final class EvaluateCommand implements Callable<Integer> {
             Evaluation.Outcome o;
             try {
                 o = Evaluation.run(new Evaluation.Request(track, reversed, rules, seed, rf,
-                        model == null ? null : model.toString(), trace, json, png,
+                        model == null ? null : model.toString(), trace, json, png, envConfig(track),
                         model == null || noModelLog ? null : model), driver);
             } catch (java.io.UncheckedIOException e) {
                 throw new UserException(e.getMessage() + " (--no-model-log races without logging into the model folder)");
@@ -127,6 +132,35 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** The model's stored race type and objects (training_params.json), unless the flags say otherwise. */
+    private dev.racer.race.EnvConfig envConfig(Track track) {
+        dev.racer.race.EnvConfig base = dev.racer.race.EnvConfig.DEFAULT;
+        Path dir = model == null ? null : modelDir();
+        if (dir != null) {
+            try {
+                base = dev.racer.trainer.Trainer.storedEnv(new dev.racer.model.ModelFolder(dir));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+        }
+        dev.racer.race.EnvConfig c = objectOptions.apply(base, track, false);
+        try {
+            dev.racer.world.ObjectPlacer.validate(c.placedObjects(), dev.racer.track.TrackGeometry.of(track, reversed));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage() + " (the model's training_params.json)");
+        }
+        return c;
+    }
+
+    private Path modelDir() {
+        Path dir = model;
+        if (!Files.isDirectory(dir) && !dir.isAbsolute() && dir.getNameCount() == 1
+                && Files.isDirectory(Path.of("models").resolve(dir))) {
+            dir = Path.of("models").resolve(dir);
+        }
+        return Files.isDirectory(dir) ? dir : null;
     }
 
     private TimeTrialConfig rules() {
@@ -166,6 +200,9 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             if (timeLimit != null) {
                 c = c.withTimeLimit(timeLimit);
+            }
+            if (collisionPenalty != null) {
+                c = c.withCollisionPenalty(collisionPenalty);
             }
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
@@ -232,17 +269,17 @@ final class EvaluateCommand implements Callable<Integer> {
                 c.onStuck() == StuckRule.END ? "end the trial" : "count as resets",
                 c.ranking().key() + (c.ranking() == RankingRule.AVG_LAP_TIME ? " over " + c.avgLaps() + " laps" : ""));
         out.println();
-        out.println("  Lap      Time   Steps  Penalty  Off-track  Resets  Progress  Mean speed  Top speed");
+        out.println("  Lap      Time   Steps  Penalty  Off-track  Crashes  Resets  Progress  Mean speed  Top speed");
         for (LapResult l : r.laps()) {
-            out.printf(Locale.ROOT, "  %3d %9s %7d %8s %10d %7d %8.1f%% %7.2f m/s %6.2f m/s%n", l.lap(),
-                    seconds(l.timeMs()), l.steps(), seconds(l.penaltyMs()), l.offTracks(), l.resets(), l.progress(),
-                    l.meanSpeed(), l.maxSpeed());
+            out.printf(Locale.ROOT, "  %3d %9s %7d %8s %10d %8d %7d %8.1f%% %7.2f m/s %6.2f m/s%n", l.lap(),
+                    seconds(l.timeMs()), l.steps(), seconds(l.penaltyMs()), l.offTracks(), l.crashes(), l.resets(),
+                    l.progress(), l.meanSpeed(), l.maxSpeed());
         }
         out.println();
         out.printf(Locale.ROOT, "%s: %s%n", capitalise(r.status().label()), summary(r));
-        out.printf(Locale.ROOT, "Best lap %s   average of %d %s   total %s   off track %d   resets %d%n",
+        out.printf(Locale.ROOT, "Best lap %s   average of %d %s   total %s   off track %d   crashes %d   resets %d%n",
                 orDash(r.bestLapMs()), c.avgLaps(), orDash(r.avgLapMs()), orDash(r.totalTimeMs()), r.offTracks(),
-                r.resets());
+                r.crashes(), r.resets());
         out.printf(Locale.ROOT, "Score (%s): %s%n", c.ranking().key(),
                 r.score() == null ? "none (does not qualify)" : seconds(r.score()));
         out.printf(Locale.ROOT, "Simulated %.2f s in %.1f ms of wall time (%.0fx real time; start-up %.0f ms)%n",

@@ -38,6 +38,11 @@ final class ParamsCommand implements Callable<Integer> {
     boolean legacyWaypoints;
     @Option(names = "--no-waypoints", description = "leave the (long) waypoints list out of the output")
     boolean noWaypoints;
+    @picocli.CommandLine.Mixin
+    ObjectOptions objectOptions = new ObjectOptions();
+    @Option(names = "--seed", defaultValue = "0",
+            description = "episode seed: places randomised boxes (default: ${DEFAULT-VALUE})")
+    long seed;
 
     @Override
     public Integer call() throws Exception {
@@ -48,14 +53,15 @@ final class ParamsCommand implements Callable<Integer> {
         if (startWaypoint < 0 || startWaypoint >= track.size()) {
             throw new UserException("--start-waypoint must be in 0.." + (track.size() - 1) + " for " + trackId);
         }
-        EnvConfig cfg = EnvConfig.DEFAULT.withStartWaypoint(startWaypoint).withReversed(reversed);
+        EnvConfig cfg = objectOptions.apply(EnvConfig.DEFAULT.withStartWaypoint(startWaypoint).withReversed(reversed),
+                track, false);
         CarSpec car = cfg.car();
         double yaw = Math.toRadians(heading);
         CarState state = new CarState(x - car.frontPointOffset() * Math.cos(yaw),
                 y - car.frontPointOffset() * Math.sin(yaw), dev.racer.car.Dynamics.wrap(yaw), speed,
                 Math.toRadians(steering));
         RacingEnv env = new RacingEnv(track, cfg, p -> 0.0, Sensor.none());
-        RewardParams params = env.probe(state, steering, speed);
+        RewardParams params = env.probe(state, steering, speed, seed);
         Map<String, Object> map = params.toMap();
         if (noWaypoints) {
             map.remove("waypoints");

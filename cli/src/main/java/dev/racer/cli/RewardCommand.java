@@ -57,6 +57,9 @@ public final class RewardCommand implements Runnable {
         @Option(names = "--budget-ms", defaultValue = "1000", description = "time budget per call [ms] (default: ${DEFAULT-VALUE})")
         long budgetMs;
 
+        @CommandLine.Mixin
+        ObjectOptions objectOptions = new ObjectOptions();
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -91,8 +94,11 @@ public final class RewardCommand implements Runnable {
                     out.println("WARNING: the cpython backend is not sandboxed: this file runs as your own user, "
                             + "with access to your files, network and processes. Run only reward files you trust.");
                 }
-                List<RewardCheck.State> states = RewardCheck.states(track);
+                dev.racer.race.EnvConfig env = objectOptions.apply(dev.racer.race.EnvConfig.DEFAULT, track, true);
+                List<RewardCheck.State> states = RewardCheck.states(track, env);
                 RewardCheck.Report report = RewardCheck.run(reward, states);
+                String hint = env.placedObjects().objects() == 0 && report.hasErrors()
+                        ? RewardCheck.objectHint(source.text()) : null;
                 out.println();
                 out.printf(Locale.ROOT, "%-18s %8s %8s %8s %8s %5s %6s %8s %6s %6s  %s%n", "state", "x", "y",
                         "heading", "from_ctr", "left", "wheels", "progress", "speed", "steer", "reward");
@@ -109,6 +115,9 @@ public final class RewardCommand implements Runnable {
                 long warnings = report.problems().size() - errors;
                 for (RewardCheck.Problem pr : report.problems()) {
                     out.println((pr.error() ? "ERROR: " : "WARNING: ") + pr.message());
+                }
+                if (hint != null) {
+                    out.println("ERROR: " + hint);
                 }
                 if (report.problems().isEmpty()) {
                     out.println("OK: no problems found.");

@@ -75,6 +75,9 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    ObjectOptions objectOptions = new ObjectOptions();
+
     @Override
     public void run() {
         TrainSpec spec;
@@ -85,20 +88,33 @@ public final class TrainCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
+        dev.racer.race.EnvConfig env = null;
+        if (objectOptions.given()) {
+            if (resume) {
+                throw new UserException("--race-type and the object flags are fixed when a model is first trained:"
+                        + " leave them out with --resume");
+            }
+            env = objectOptions.apply(dev.racer.trainer.Trainer.envConfig(), TrackOption.load(track, legacyWaypoints),
+                    true);
+        }
         if (keepTraces != null && keepTraces < 0) {
             throw new UserException("--keep-traces: expected 0 or more, got " + keepTraces);
         }
-        TrainSummary s = train(spec, quiet);
+        TrainSummary s = train(spec, env, quiet);
         if (keepTraces != null) {
             TrainingTraces.prune(s.modelDir(), keepTraces);
         }
+    }
+
+    static TrainSummary train(TrainSpec spec, boolean quiet) {
+        return train(spec, null, quiet);
     }
 
     /**
      * Trains {@code spec} through the trainer's service ({@link Trainer#train}) with a progress line and a
      * Ctrl-C that keeps the last checkpoint; prints the summary line. {@code racer demo} calls it too.
      */
-    static TrainSummary train(TrainSpec spec, boolean quiet) {
+    static TrainSummary train(TrainSpec spec, dev.racer.race.EnvConfig env, boolean quiet) {
         PrintStream err = System.err;
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
@@ -114,7 +130,7 @@ public final class TrainCommand implements Runnable {
         }, "racer-train-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            TrainSummary s = Trainer.train(spec, new Progress(err, quiet), stop);
+            TrainSummary s = Trainer.train(spec, env, new Progress(err, quiet), stop);
             if (System.console() != null && !quiet) {
                 err.println();
             }

@@ -37,6 +37,34 @@ class ParamsCommandTest {
     }
 
     @Test
+    void objectAvoidanceShowsDeepRacersSixBoxes() throws Exception {
+        CliRun r = CliRun.of("params", "--track", "reinvent_base", "--x", "3.2", "--y", "0.7", "--heading", "0",
+                "--race-type", "OBJECT_AVOIDANCE", "--no-waypoints");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode p = Jsons.mapper().readTree(r.out());
+        assertEquals(6, p.get("objects_location").size(), "a race: DeepRacer's six default boxes");
+        // at 15 %, 30 % ... of the track: the first one ahead of a car at the start line
+        assertEquals(0, p.get("closest_objects").get(1).asInt());
+        assertEquals(5, p.get("closest_objects").get(0).asInt());
+        assertEquals(0.15 * 17.709, p.get("objects_distance").get(0).asDouble(), 0.05);
+        assertTrue(p.get("objects_left_of_center").get(0).asBoolean(), "inner lane of a counter-clockwise track");
+    }
+
+    @Test
+    void badObjectFlagsAreOneLineErrorsNamingTheFlag() {
+        CliRun neg = CliRun.of("params", "--x", "3.2", "--y", "0.7", "--heading", "0", "--objects", "-1");
+        assertTrue(neg.exitCode() != 0, neg.err());
+        assertTrue(neg.err().contains("--objects must be >= 0"), neg.err());
+        CliRun many = CliRun.of("params", "--x", "3.2", "--y", "0.7", "--heading", "0", "--objects", "200");
+        assertTrue(many.err().contains("--objects 200 does not fit on track reinvent_base"), many.err());
+        CliRun type = CliRun.of("params", "--x", "3.2", "--y", "0.7", "--heading", "0", "--race-type", "HEAD_TO_BOT");
+        assertTrue(type.err().contains("--race-type: expected TIME_TRIAL or OBJECT_AVOIDANCE"), type.err());
+        CliRun pos = CliRun.of("params", "--x", "3.2", "--y", "0.7", "--heading", "0", "--object-positions", "0.2,3");
+        assertTrue(pos.err().contains("--object-positions: object position lane must be 1 (inner) or -1 (outer)"),
+                pos.err());
+    }
+
+    @Test
     void anUnknownTrackIsAOneLineError() {
         CliRun r = CliRun.of("params", "--track", "nope", "--x", "0", "--y", "0", "--heading", "0");
         assertEquals(2, r.exitCode());

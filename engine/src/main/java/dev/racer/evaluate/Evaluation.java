@@ -34,20 +34,30 @@ public final class Evaluation {
      * @param trace  sim-trace CSV to write, or null
      * @param json   result JSON to write, or null
      * @param png    lap picture to write, or null
+     * @param env    the episode rules and race type (objects); {@code reversed} overrides its direction; null: the default
      * @param modelLog model folder to log the trial into as DeepRacer-for-Cloud does
      *                 ({@code evaluation-STAMP/evaluation-simtrace/}, {@code metrics/EvaluationMetrics-STAMP.json}),
      *                 or null
      */
     public record Request(Track track, boolean reversed, TimeTrialConfig rules, long seed, RewardFunction reward,
-                          String model, Path trace, Path json, Path png, Path modelLog) {
+                          String model, Path trace, Path json, Path png, EnvConfig env, Path modelLog) {
         public Request {
             java.util.Objects.requireNonNull(track, "track");
             java.util.Objects.requireNonNull(rules, "rules");
+            if (env == null) {
+                env = EnvConfig.DEFAULT;
+            }
+        }
+
+        /** A time trial (no objects). */
+        public Request(Track track, boolean reversed, TimeTrialConfig rules, long seed, RewardFunction reward,
+                       String model, Path trace, Path json, Path png) {
+            this(track, reversed, rules, seed, reward, model, trace, json, png, EnvConfig.DEFAULT, null);
         }
 
         /** A request with no files written. */
         public static Request of(Track track, TimeTrialConfig rules) {
-            return new Request(track, false, rules, 0, null, null, null, null, null, null);
+            return new Request(track, false, rules, 0, null, null, null, null, null, null, null);
         }
     }
 
@@ -74,7 +84,7 @@ public final class Evaluation {
 
     /** Races {@code driver} (not closed here) and writes the requested files; a failed race leaves no trace file. */
     public static Outcome run(Request r, Driver driver) {
-        EnvConfig envConfig = EnvConfig.DEFAULT.withReversed(r.reversed());
+        EnvConfig envConfig = r.env().withReversed(r.reversed());
         TimeTrial trial = r.reward() == null ? new TimeTrial(r.track(), envConfig, r.rules())
                 : new TimeTrial(r.track(), envConfig, r.rules(), r.reward());
         TrackGeometry geo = TrackGeometry.of(r.track(), r.reversed());
@@ -124,7 +134,8 @@ public final class Evaluation {
             plot.note("best  " + orDash(result.bestLapMs()));
             plot.note("avg   " + orDash(result.avgLapMs()));
             plot.note("total " + orDash(result.totalTimeMs()));
-            plot.note("off track " + result.offTracks() + ", resets " + result.resets());
+            plot.note("off track " + result.offTracks() + ", resets " + result.resets()
+                    + (envConfig.placedObjects().objects() > 0 ? ", crashes " + result.crashes() : ""));
             plot.write(r.png());
         }
         Report report = new Report("racer-time-trial/1", r.track().id(), r.track().name(), geo.length(),

@@ -98,6 +98,9 @@ public final class LapPlot {
      */
     public TrialObserver observer() {
         return row -> {
+            if (boxes.isEmpty() && row.env() != null) {
+                objects(row.env().objects());
+            }
             if (row.paused()) {
                 return;
             }
@@ -110,12 +113,54 @@ public final class LapPlot {
             add(p.x(), p.y(), row.speed(), row.lap());
             EpisodeStatus s = row.status();
             if (s.isFailure()) {
-                incident(p.x(), p.y(), s.traceName(), row.lap());
+                // off track while crashed: a race handles it as the crash it is
+                incident(p.x(), p.y(), p.isCrashed() ? EpisodeStatus.CRASHED.traceName() : s.traceName(), row.lap());
                 breakPath();
                 awaitingPutBack = true;
             }
         };
     }
+
+    private final List<dev.racer.world.TrackObject> boxes = new java.util.ArrayList<>();
+
+    /** Draws the boxes of {@code objects} (their visible size), as they stand now. */
+    public LapPlot objects(dev.racer.world.WorldObjects objects) {
+        boxes.clear();
+        for (int i = 0; i < objects.count(); i++) {
+            boxes.add(objects.get(i));
+        }
+        return this;
+    }
+
+    private void drawBoxes(Graphics2D g, Mapper m) {
+        double shrinkL = (dev.racer.world.TrackObject.BOX_LENGTH - dev.racer.world.TrackObject.BOX_VISUAL_LENGTH) / 2;
+        double shrinkW = (dev.racer.world.TrackObject.BOX_WIDTH - dev.racer.world.TrackObject.BOX_VISUAL_WIDTH) / 2;
+        for (dev.racer.world.TrackObject b : boxes) {
+            double hl = b.length() / 2 - shrinkL, hw = b.width() / 2 - shrinkW;
+            double c = Math.cos(b.heading()), s = Math.sin(b.heading());
+            java.awt.geom.Path2D.Double r = new java.awt.geom.Path2D.Double();
+            double[][] k = {{hl, hw}, {-hl, hw}, {-hl, -hw}, {hl, -hw}};
+            for (int j = 0; j < 4; j++) {
+                double wx = b.x() + k[j][0] * c - k[j][1] * s, wy = b.y() + k[j][0] * s + k[j][1] * c;
+                if (j == 0) {
+                    r.moveTo(m.x(wx), m.y(wy));
+                } else {
+                    r.lineTo(m.x(wx), m.y(wy));
+                }
+            }
+            r.closePath();
+            g.setColor(BOX_FILL);
+            g.fill(r);
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(1.5f));
+            g.draw(r);
+        }
+    }
+
+    /** cardboard brown, as DeepRacer's boxes */
+    private static final Color BOX_FILL = new Color(0xB0, 0x83, 0x4F);
+    /** crash marks, apart from off-track ones */
+    private static final Color CRASH = new Color(0xE0, 0x7B, 0x00);
 
     /** Incidents marked so far. */
     public List<Incident> incidents() {
@@ -170,6 +215,7 @@ public final class LapPlot {
             g.setColor(Palette.GRASS);
             g.fillRect(margin, header + margin, plotW, plotH);
             drawTrack(g, m);
+            drawBoxes(g, m);
             drawPath(g, m);
             drawPutBacks(g, m);
             drawIncidents(g, m);
@@ -309,14 +355,15 @@ public final class LapPlot {
             g.setStroke(new BasicStroke(7f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(new Line2D.Double(x - r, y - r, x + r, y + r));
             g.draw(new Line2D.Double(x - r, y + r, x + r, y - r));
-            g.setColor(Palette.ALARM);
+            Color mark = inc.kind().equals(EpisodeStatus.CRASHED.traceName()) ? CRASH : Palette.ALARM;
+            g.setColor(mark);
             g.setStroke(new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(new Line2D.Double(x - r, y - r, x + r, y + r));
             g.draw(new Line2D.Double(x - r, y + r, x + r, y - r));
             String label = String.valueOf(i);
             g.setColor(Color.WHITE);
             g.drawString(label, (float) x + r + 3 + 1, (float) y - r + 1);
-            g.setColor(Palette.ALARM);
+            g.setColor(mark);
             g.drawString(label, (float) x + r + 3, (float) y - r);
         }
     }
@@ -356,8 +403,17 @@ public final class LapPlot {
         g.draw(new Line2D.Double(x + 4, ly + 4, x + 20, ly - 12));
         g.setColor(Palette.TEXT);
         long offs = incidents.stream().filter(i -> i.kind().equals(EpisodeStatus.OFF_TRACK.traceName())).count();
-        g.drawString("off track (" + offs + ")"
-                + (offs < incidents.size() ? ", stuck (" + (incidents.size() - offs) + ")" : ""), x + 32, ly);
+        long crashes = incidents.stream().filter(i -> i.kind().equals(EpisodeStatus.CRASHED.traceName())).count();
+        long stuck = incidents.size() - offs - crashes;
+        g.drawString("off track (" + offs + ")" + (stuck > 0 ? ", stuck (" + stuck + ")" : ""), x + 32, ly);
+        if (crashes > 0 || !boxes.isEmpty()) {
+            ly += 26;
+            g.setColor(CRASH);
+            g.draw(new Line2D.Double(x + 4, ly - 12, x + 20, ly + 4));
+            g.draw(new Line2D.Double(x + 4, ly + 4, x + 20, ly - 12));
+            g.setColor(Palette.TEXT);
+            g.drawString("crashed into a box (" + crashes + ")", x + 32, ly);
+        }
         ly += 26;
         g.setStroke(new BasicStroke(2.5f));
         g.setColor(Color.WHITE);

@@ -3,6 +3,7 @@ package dev.racer.race;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.racer.car.CarSpec;
+import dev.racer.world.ObjectConfig;
 
 /**
  * Episode rules and start behaviour. Defaults live in {@link #DEFAULT}; JSON may override any subset.
@@ -17,13 +18,23 @@ import dev.racer.car.CarSpec;
  * @param immobilizedDistance movement [m] of the front point at or below which a step counts as immobile
  * @param dt                  control step [s] (DeepRacer's camera rate: 1/15 s)
  * @param car                 the car
+ * @param raceType            TIME_TRIAL (no objects) or OBJECT_AVOIDANCE
+ * @param objects             the objects placed on every reset under OBJECT_AVOIDANCE (ignored otherwise)
  */
 public record EnvConfig(int startWaypoint, StartMode startMode, double roundRobinAdvance, boolean reversed,
                         int maxSteps, int reversedSteps, int immobilizedSteps, double immobilizedDistance,
-                        double dt, CarSpec car) {
+                        double dt, CarSpec car, RaceType raceType, ObjectConfig objects) {
 
     public static final EnvConfig DEFAULT = new EnvConfig(0, StartMode.FIXED, 0.05, false, 10_000, 15, 15,
-            0.0003, 1.0 / 15.0, CarSpec.DEFAULT);
+            0.0003, 1.0 / 15.0, CarSpec.DEFAULT, RaceType.TIME_TRIAL, ObjectConfig.TRAINING_DEFAULT);
+
+    /** A time trial (no objects). */
+    public EnvConfig(int startWaypoint, StartMode startMode, double roundRobinAdvance, boolean reversed,
+                     int maxSteps, int reversedSteps, int immobilizedSteps, double immobilizedDistance,
+                     double dt, CarSpec car) {
+        this(startWaypoint, startMode, roundRobinAdvance, reversed, maxSteps, reversedSteps, immobilizedSteps,
+                immobilizedDistance, dt, car, RaceType.TIME_TRIAL, ObjectConfig.TRAINING_DEFAULT);
+    }
 
     public EnvConfig {
         if (startWaypoint < 0) {
@@ -50,6 +61,17 @@ public record EnvConfig(int startWaypoint, StartMode startMode, double roundRobi
         if (car == null) {
             throw new IllegalArgumentException("car must be given");
         }
+        if (raceType == null) {
+            raceType = RaceType.TIME_TRIAL;
+        }
+        if (objects == null) {
+            objects = ObjectConfig.TRAINING_DEFAULT;
+        }
+    }
+
+    /** The objects actually placed: none in a time trial. */
+    public ObjectConfig placedObjects() {
+        return raceType == RaceType.OBJECT_AVOIDANCE ? objects : ObjectConfig.NONE;
     }
 
     @JsonCreator
@@ -62,7 +84,9 @@ public record EnvConfig(int startWaypoint, StartMode startMode, double roundRobi
                                @JsonProperty("immobilizedSteps") Integer immobilizedSteps,
                                @JsonProperty("immobilizedDistance") Double immobilizedDistance,
                                @JsonProperty("dt") Double dt,
-                               @JsonProperty("car") CarSpec car) {
+                               @JsonProperty("car") CarSpec car,
+                               @JsonProperty("raceType") RaceType raceType,
+                               @JsonProperty("objects") ObjectConfig objects) {
         EnvConfig d = DEFAULT;
         return new EnvConfig(startWaypoint == null ? d.startWaypoint : startWaypoint,
                 startMode == null ? d.startMode : startMode,
@@ -73,31 +97,42 @@ public record EnvConfig(int startWaypoint, StartMode startMode, double roundRobi
                 immobilizedSteps == null ? d.immobilizedSteps : immobilizedSteps,
                 immobilizedDistance == null ? d.immobilizedDistance : immobilizedDistance,
                 dt == null ? d.dt : dt,
-                car == null ? d.car : car);
+                car == null ? d.car : car, raceType == null ? d.raceType : raceType,
+                objects == null ? d.objects : objects);
     }
 
     public EnvConfig withStartWaypoint(int w) {
         return new EnvConfig(w, startMode, roundRobinAdvance, reversed, maxSteps, reversedSteps, immobilizedSteps,
-                immobilizedDistance, dt, car);
+                immobilizedDistance, dt, car, raceType, objects);
     }
 
     public EnvConfig withStartMode(StartMode m) {
         return new EnvConfig(startWaypoint, m, roundRobinAdvance, reversed, maxSteps, reversedSteps,
-                immobilizedSteps, immobilizedDistance, dt, car);
+                immobilizedSteps, immobilizedDistance, dt, car, raceType, objects);
     }
 
     public EnvConfig withReversed(boolean r) {
         return new EnvConfig(startWaypoint, startMode, roundRobinAdvance, r, maxSteps, reversedSteps,
-                immobilizedSteps, immobilizedDistance, dt, car);
+                immobilizedSteps, immobilizedDistance, dt, car, raceType, objects);
     }
 
     public EnvConfig withMaxSteps(int m) {
         return new EnvConfig(startWaypoint, startMode, roundRobinAdvance, reversed, m, reversedSteps,
-                immobilizedSteps, immobilizedDistance, dt, car);
+                immobilizedSteps, immobilizedDistance, dt, car, raceType, objects);
     }
 
     public EnvConfig withCar(CarSpec c) {
         return new EnvConfig(startWaypoint, startMode, roundRobinAdvance, reversed, maxSteps, reversedSteps,
-                immobilizedSteps, immobilizedDistance, dt, c);
+                immobilizedSteps, immobilizedDistance, dt, c, raceType, objects);
+    }
+
+    public EnvConfig withRaceType(RaceType t) {
+        return new EnvConfig(startWaypoint, startMode, roundRobinAdvance, reversed, maxSteps, reversedSteps,
+                immobilizedSteps, immobilizedDistance, dt, car, t, objects);
+    }
+
+    public EnvConfig withObjects(ObjectConfig o) {
+        return new EnvConfig(startWaypoint, startMode, roundRobinAdvance, reversed, maxSteps, reversedSteps,
+                immobilizedSteps, immobilizedDistance, dt, car, raceType, o);
     }
 }

@@ -17,8 +17,9 @@ package dev.racer.race;
  * @param lastStep   trial-wide number of its last driving step
  * @param meanSpeed  mean actual speed over the driving steps [m/s]
  * @param maxSpeed   top actual speed [m/s]
+ * @param crashes    times the car crashed into an object in the lap
  */
 public record LapResult(int lap, boolean completed, double progress, int steps, int pauseSteps, long penaltyMs,
                         long timeMs, int offTracks, int resets, int firstStep, int lastStep, double meanSpeed,
-                        double maxSpeed) {
+                        double maxSpeed, int crashes) {
 }

@@ -22,8 +22,11 @@ import java.util.List;
  *   <li>Off track (no wheel on the road): the car is frozen where it went off for
  *       {@link TimeTrialConfig#offTrackPenalty()} (rows with status {@code pause}, the time counting in the
  *       lap), then put back at rest on the centre line at the progress it had before the failing step,
- *       heading along the track; the lap goes on from there. A crash ({@link EpisodeStatus#CRASHED}) is
- *       handled the same way.</li>
+ *       heading along the track; the lap goes on from there.</li>
+ *   <li>A crash into an object ({@link EpisodeStatus#CRASHED}, or off track while crashed, which the simapp
+ *       writes as {@code off_track} but handles as a crash): frozen for {@link TimeTrialConfig#collisionPenalty()},
+ *       then put back at rest {@link RacingEnv#RESET_BEHIND_DIST} behind the box, in the other lane
+ *       (DeepRacer's {@code rollout_agent_ctrl}); counted as a crash of the lap.</li>
  *   <li>Each put-back uses a reset; with none left ({@link TimeTrialConfig#maxResets()}) the failing step
  *       ends the race instead.</li>
  *   <li>Reversed or immobilised (the engine's rules) end the race, or, under {@link StuckRule#RESET}, are
@@ -44,8 +47,8 @@ public final class RaceSession {
     private final TimeTrialConfig rules;
     private final Driver driver;
     private final double dt;
-    private final double penalty;
-    private final int pauseRows;
+    private double penalty;      // [s] of the penalty under way (off-track or collision)
+    private int crashedObject = -1; // the box of the crash under way, for the put-back
     private final Projection scratch = new Projection();
     private final TrialRow row = new TrialRow();
     private final List<LapResult> laps = new ArrayList<>();
@@ -59,6 +62,7 @@ public final class RaceSession {
     private int trialRows;
     private int resetsUsed;
     private int offTracks;       // in the whole race
+    private int crashes;         // in the whole race
     private double penalties;    // [s] in the whole race, the pause under way included
     private double prevProgress; // DeepRacer's prev_progress: the progress before the current step
     private double lapStart;     // race clock when the current lap began [s]
@@ -79,7 +83,6 @@ public final class RaceSession {
         this.driver = driver;
         this.dt = env.config().dt();
         this.penalty = rules.offTrackPenalty();
-        this.pauseRows = (int) Math.ceil(penalty / dt - 1e-9);
         row.env = env;
     }
 
@@ -99,6 +102,8 @@ public final class RaceSession {
         trialRows = 0;
         resetsUsed = 0;
         offTracks = 0;
+        crashes = 0;
+        crashedObject = -1;
         penalties = 0;
         prevProgress = 0;
         lapStart = 0;
@@ -184,10 +189,16 @@ public final class RaceSession {
         } else if (st == EpisodeStatus.IN_PROGRESS) {
             prevProgress = r.params().progress();
         } else if (st.isFailure()) {
-            if (st == EpisodeStatus.OFF_TRACK) {
+            boolean crashed = r.params().isCrashed();
+            if (crashed) {
+                lap.crashes++;
+                crashes++;
+                crashedObject = r.params().objects().crashedObject;
+            } else if (st == EpisodeStatus.OFF_TRACK) {
                 lap.offTracks++;
                 offTracks++;
             }
+            penalty = crashed ? rules.collisionPenalty() : rules.offTrackPenalty();
             boolean resettable = st == EpisodeStatus.OFF_TRACK || st == EpisodeStatus.CRASHED
                     || rules.onStuck() == StuckRule.RESET;
             boolean resetLeft = rules.unlimitedResets() || resetsUsed < rules.maxResets();
@@ -199,7 +210,7 @@ public final class RaceSession {
             }
             // frozen where it went off for the penalty, then put back (at the next driving step)
             row.pauseDuration = penalty;
-            pauseLeft = pauseRows;
+            pauseLeft = (int) Math.ceil(penalty / dt - 1e-9);
             pauseDone = 0;
             pauseFrom = row.time;
             penalties += penalty;
@@ -252,6 +263,13 @@ public final class RaceSession {
 
     /** Back on the centre line at rest, at the progress before the failing step, heading along the track. */
     private void putBack() {
+        if (crashedObject >= 0) {
+            env.putBackBehind(crashedObject);
+            crashedObject = -1;
+            r = env.last();
+            env.sensor().observe(env, r.observation());
+            return;
+        }
         TrackGeometry geo = env.geometry();
         double along = wrap01(env.startNdist() + prevProgress / 100.0) * geo.length();
         double yaw = geo.headingAt(along, scratch);
@@ -340,6 +358,11 @@ public final class RaceSession {
         return offTracks;
     }
 
+    /** Crashes into objects so far in the race. */
+    public int crashes() {
+        return crashes;
+    }
+
     /** Resets used so far in the race. */
     public int resets() {
         return resetsUsed;
@@ -354,6 +377,7 @@ public final class RaceSession {
         int rows;
         int pauseRows;
         int offTracks;
+        int crashes;
         int resets;
         double penalties;
         double speedSum;
@@ -376,7 +400,7 @@ public final class RaceSession {
             long timeMs = Math.round((steps * dt + penalties) * 1000);
             return new LapResult(number, completed, completed ? 100 : progress, steps, pauseRows,
                     Math.round(penalties * 1000), timeMs, offTracks, resets, firstStep, lastStep,
-                    steps == 0 ? 0 : speedSum / steps, maxSpeed);
+                    steps == 0 ? 0 : speedSum / steps, maxSpeed, crashes);
         }
     }
 }

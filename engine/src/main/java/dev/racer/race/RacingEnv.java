@@ -16,6 +16,12 @@ import dev.racer.track.Projection;
 import dev.racer.track.Track;
 import dev.racer.track.TrackGeometry;
 import dev.racer.util.SplitMix64;
+import dev.racer.world.CarBody;
+import dev.racer.world.ObjectConfig;
+import dev.racer.world.ObjectParams;
+import dev.racer.world.ObjectParamsCalculator;
+import dev.racer.world.ObjectPlacer;
+import dev.racer.world.WorldObjects;
 
 /**
  * One car on one track under DeepRacer's episode rules, with Gymnasium's contract: {@link #reset(long,
@@ -48,6 +54,14 @@ public final class RacingEnv implements CarView {
     private final Projection onOuter = new Projection();
     private final double[] wheelX = new double[4];
     private final double[] wheelY = new double[4];
+    private final ObjectConfig objectConfig;     // the objects placed on every reset (none in a time trial)
+    private final WorldObjects objects;
+    private final ObjectPlacer placer = new ObjectPlacer();
+    private final ObjectParams objectParams;
+    private final ObjectParamsCalculator objectCalc = new ObjectParamsCalculator();
+    private long objectsVersion;
+    /** placements in this JVM: each gets its own version, so a reward host can tell them apart across envs */
+    private static final java.util.concurrent.atomic.AtomicLong PLACEMENTS = new java.util.concurrent.atomic.AtomicLong();
 
     private final SplitMix64 random = new SplitMix64(0);
     private int episodes;          // resets so far (drives ROUND_ROBIN)
@@ -81,6 +95,10 @@ public final class RacingEnv implements CarView {
             throw new IllegalArgumentException("startWaypoint " + config.startWaypoint() + " is past the last row ("
                     + (geo.size() - 1) + ") of track " + track.id());
         }
+        this.objectConfig = config.placedObjects();
+        ObjectPlacer.validate(objectConfig, geo);
+        this.objects = new WorldObjects(objectConfig.objects());
+        this.objectParams = new ObjectParams(objectConfig.objects());
         this.result = new StepResult(new float[sensor.size()], params);
         params.setTrack(geo.length(), geo.waypoints(), config.reversed());
     }
@@ -100,8 +118,21 @@ public final class RacingEnv implements CarView {
         random.seed(seed);
         double startAlong = startAlong(options);
         episodes++;
+        if (objectConfig.objects() > 0) {
+            // the simapp places the objects again at every reset; same seed, same boxes
+            placer.place(objectConfig, geo, seed, objects);
+            objectsVersion = PLACEMENTS.incrementAndGet();
+        }
+        if (sensor instanceof dev.racer.world.LidarSensor lidar) {
+            lidar.reseed(seed); // same seed, same LIDAR noise
+        }
         Projection p = onCenter;
         double yaw = geo.headingAt(startAlong, p); // leaves p at the start point
+        int near = objectNear(startAlong, START_CLEARANCE);
+        if (near >= 0) {
+            // the simapp's _get_car_start_model_state: a box near the start, so start in the other lane
+            laneOpposite(near, p, yaw);
+        }
         car.x = p.x;
         car.y = p.y;
         car.yaw = yaw;
@@ -189,7 +220,10 @@ public final class RacingEnv implements CarView {
         if (progress >= 100) {
             status = EpisodeStatus.LAP_COMPLETE;
         } else if (params.isOfftrack()) {
+            // off track and crashed at once: the simapp writes off_track (a race still charges the crash)
             status = EpisodeStatus.OFF_TRACK;
+        } else if (params.isCrashed()) {
+            status = EpisodeStatus.CRASHED;
         } else if (stillSteps >= config.immobilizedSteps()) {
             status = EpisodeStatus.IMMOBILIZED;
         } else if (fallingSteps >= config.reversedSteps()) {
@@ -244,6 +278,78 @@ public final class RacingEnv implements CarView {
         params.set(fx, fy, car.yaw * RAD_TO_DEG, onCenter.distance, left, progress, lastSpeed, lastSteering, steps,
                 width, TrackGeometry.prevOf(pn), TrackGeometry.nextOf(pn), onCenter.along, on);
         params.setSimTime(simClock);
+        if (objects.count() > 0) {
+            // DeepRacer's model origin lies FRONT_FROM_ORIGIN behind the reported front point
+            double ox = fx - CarBody.FRONT_FROM_ORIGIN * c, oy = fy - CarBody.FRONT_FROM_ORIGIN * s;
+            objectCalc.compute(geo, objects, onCenter.along, ox, oy, car.yaw, objectParams);
+            params.setObjects(objectParams, objectsVersion);
+        } else {
+            params.setObjects(null, objectsVersion);
+        }
+    }
+
+    // ---------------------------------------------------------------- objects
+
+    /** How near along the centre line to the start a box moves the start to the other lane [m] (the simapp's 1 m). */
+    public static final double START_CLEARANCE = 1.0;
+    /** How far behind the box crashed into a race puts the car back [m] (the simapp's {@code RESET_BEHIND_DIST}). */
+    public static final double RESET_BEHIND_DIST = 1.0;
+
+    /** The first object within {@code within} [m] along the centre line of {@code along} (wrapping), or -1. */
+    private int objectNear(double along, double within) {
+        double len = geo.length();
+        for (int i = 0; i < objects.count(); i++) {
+            double d = Math.abs(objects.pdist(i) - along);
+            if (Math.min(d, len - d) <= within) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Moves {@code p} (a centre-line point with heading {@code yaw}) to the middle of the lane on the side
+     * opposite object {@code i}: a quarter of the local track width off the centre line.
+     */
+    private void laneOpposite(int i, Projection p, double yaw) {
+        double cx = p.x, cy = p.y;
+        geo.inner().nearest(cx, cy, onInner);
+        geo.outer().nearest(cx, cy, onOuter);
+        double width = Math.hypot(onInner.x - onOuter.x, onInner.y - onOuter.y);
+        double side = objects.leftOfCenter(i) ? -1 : 1; // + = left of the direction of travel
+        p.x = cx - Math.sin(yaw) * side * width / 4;
+        p.y = cy + Math.cos(yaw) * side * width / 4;
+    }
+
+    /**
+     * The simapp's put-back after a crash in a race: at rest {@link #RESET_BEHIND_DIST} behind object {@code i}
+     * along the centre line, in the lane opposite it, heading along the track; progress follows the new place.
+     */
+    public void putBackBehind(int i) {
+        double len = geo.length();
+        double along = objects.pdist(i) - RESET_BEHIND_DIST;
+        along = along - Math.floor(along / len) * len;
+        Projection p = onCenter;
+        double yaw = geo.headingAt(along, p);
+        laneOpposite(i, p, yaw);
+        double since = along / len - startNdist;
+        since -= Math.floor(since);
+        double progress = since * 100;
+        if (progress > prevProgress + 50) {
+            progress = 0; // put back behind the start line early in a lap: the lap goes on from 0
+        }
+        placeCar(CarState.atRest(p.x, p.y, yaw), progress);
+    }
+
+    /** The objects on the track this episode (read-only; empty in a time trial). */
+    @Override
+    public WorldObjects objects() {
+        return objects;
+    }
+
+    /** The objects this environment places on every reset. */
+    public ObjectConfig objectConfig() {
+        return objectConfig;
     }
 
     /**
@@ -356,7 +462,12 @@ public final class RacingEnv implements CarView {
      * [deg] and {@code speed} [m/s]. Leaves the environment done: call {@link #reset} before stepping.
      */
     public RewardParams probe(CarState state, double steeringAngle, double speed) {
-        reset(0);
+        return probe(state, steeringAngle, speed, 0);
+    }
+
+    /** {@link #probe(CarState, double, double)} in the episode of {@code seed} (which places randomised objects). */
+    public RewardParams probe(CarState state, double steeringAngle, double speed, long seed) {
+        reset(seed);
         car.set(state);
         lastSteering = Dynamics.clipSteering(steeringAngle, spec);
         lastSpeed = Dynamics.clipSpeed(speed, spec);

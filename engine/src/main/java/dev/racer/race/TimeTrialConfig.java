@@ -16,9 +16,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param ranking         the ranking rule the trial is scored by
  * @param avgLaps         consecutive laps averaged by {@link RankingRule#AVG_LAP_TIME}
  * @param timeLimit       the trial ends (time up) when its clock, penalties included, reaches this [s]
+ * @param collisionPenalty how long a car that crashed into an object is frozen before it is put back [s]
+ *                        (DeepRacer's default: 5 s)
  */
 public record TimeTrialConfig(int laps, double offTrackPenalty, int maxResets, StuckRule onStuck,
-                              RankingRule ranking, int avgLaps, double timeLimit) {
+                              RankingRule ranking, int avgLaps, double timeLimit, double collisionPenalty) {
 
     /** {@link #maxResets} for no limit */
     public static final int UNLIMITED = -1;
@@ -31,9 +33,18 @@ public record TimeTrialConfig(int laps, double offTrackPenalty, int maxResets, S
     public static final int DEFAULT_AVG_LAPS = 3;
     /** Default time limit [s] of simulation time. */
     public static final double DEFAULT_TIME_LIMIT = 600.0;
+    /** Default collision penalty [s]: DeepRacer's. */
+    public static final double DEFAULT_COLLISION_PENALTY = 5.0;
 
     public static final TimeTrialConfig DEFAULT = new TimeTrialConfig(DEFAULT_LAPS, DEFAULT_OFF_TRACK_PENALTY,
-            UNLIMITED, StuckRule.END, RankingRule.BEST_LAP_TIME, DEFAULT_AVG_LAPS, DEFAULT_TIME_LIMIT);
+            UNLIMITED, StuckRule.END, RankingRule.BEST_LAP_TIME, DEFAULT_AVG_LAPS, DEFAULT_TIME_LIMIT,
+            DEFAULT_COLLISION_PENALTY);
+
+    /** The rules without a collision penalty field (the default applies). */
+    public TimeTrialConfig(int laps, double offTrackPenalty, int maxResets, StuckRule onStuck, RankingRule ranking,
+                           int avgLaps, double timeLimit) {
+        this(laps, offTrackPenalty, maxResets, onStuck, ranking, avgLaps, timeLimit, DEFAULT_COLLISION_PENALTY);
+    }
 
     public TimeTrialConfig {
         if (laps < 1 || laps > 1000) {
@@ -58,6 +69,9 @@ public record TimeTrialConfig(int laps, double offTrackPenalty, int maxResets, S
         if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {
             throw new IllegalArgumentException("timeLimit must be a finite number > 0 [s], got " + timeLimit);
         }
+        if (!(collisionPenalty >= 0 && collisionPenalty <= 60)) {
+            throw new IllegalArgumentException("collisionPenalty must be in [0, 60] [s], got " + collisionPenalty);
+        }
     }
 
     @JsonCreator
@@ -67,7 +81,8 @@ public record TimeTrialConfig(int laps, double offTrackPenalty, int maxResets, S
                                      @JsonProperty("onStuck") StuckRule onStuck,
                                      @JsonProperty("ranking") RankingRule ranking,
                                      @JsonProperty("avgLaps") Integer avgLaps,
-                                     @JsonProperty("timeLimit") Double timeLimit) {
+                                     @JsonProperty("timeLimit") Double timeLimit,
+                                     @JsonProperty("collisionPenalty") Double collisionPenalty) {
         TimeTrialConfig d = DEFAULT;
         return new TimeTrialConfig(laps == null ? d.laps : laps,
                 offTrackPenalty == null ? d.offTrackPenalty : offTrackPenalty,
@@ -75,7 +90,8 @@ public record TimeTrialConfig(int laps, double offTrackPenalty, int maxResets, S
                 onStuck == null ? d.onStuck : onStuck,
                 ranking == null ? d.ranking : ranking,
                 avgLaps == null ? d.avgLaps : avgLaps,
-                timeLimit == null ? d.timeLimit : timeLimit);
+                timeLimit == null ? d.timeLimit : timeLimit,
+                collisionPenalty == null ? d.collisionPenalty : collisionPenalty);
     }
 
     /** Whether {@link #maxResets} is unlimited. */
@@ -85,30 +101,34 @@ public record TimeTrialConfig(int laps, double offTrackPenalty, int maxResets, S
     }
 
     public TimeTrialConfig withLaps(int n) {
-        return new TimeTrialConfig(n, offTrackPenalty, maxResets, onStuck, ranking, avgLaps, timeLimit);
+        return new TimeTrialConfig(n, offTrackPenalty, maxResets, onStuck, ranking, avgLaps, timeLimit, collisionPenalty);
     }
 
     public TimeTrialConfig withOffTrackPenalty(double s) {
-        return new TimeTrialConfig(laps, s, maxResets, onStuck, ranking, avgLaps, timeLimit);
+        return new TimeTrialConfig(laps, s, maxResets, onStuck, ranking, avgLaps, timeLimit, collisionPenalty);
     }
 
     public TimeTrialConfig withMaxResets(int n) {
-        return new TimeTrialConfig(laps, offTrackPenalty, n, onStuck, ranking, avgLaps, timeLimit);
+        return new TimeTrialConfig(laps, offTrackPenalty, n, onStuck, ranking, avgLaps, timeLimit, collisionPenalty);
     }
 
     public TimeTrialConfig withOnStuck(StuckRule r) {
-        return new TimeTrialConfig(laps, offTrackPenalty, maxResets, r, ranking, avgLaps, timeLimit);
+        return new TimeTrialConfig(laps, offTrackPenalty, maxResets, r, ranking, avgLaps, timeLimit, collisionPenalty);
     }
 
     public TimeTrialConfig withRanking(RankingRule r) {
-        return new TimeTrialConfig(laps, offTrackPenalty, maxResets, onStuck, r, avgLaps, timeLimit);
+        return new TimeTrialConfig(laps, offTrackPenalty, maxResets, onStuck, r, avgLaps, timeLimit, collisionPenalty);
     }
 
     public TimeTrialConfig withAvgLaps(int n) {
-        return new TimeTrialConfig(laps, offTrackPenalty, maxResets, onStuck, ranking, n, timeLimit);
+        return new TimeTrialConfig(laps, offTrackPenalty, maxResets, onStuck, ranking, n, timeLimit, collisionPenalty);
     }
 
     public TimeTrialConfig withTimeLimit(double s) {
-        return new TimeTrialConfig(laps, offTrackPenalty, maxResets, onStuck, ranking, avgLaps, s);
+        return new TimeTrialConfig(laps, offTrackPenalty, maxResets, onStuck, ranking, avgLaps, s, collisionPenalty);
+    }
+
+    public TimeTrialConfig withCollisionPenalty(double s) {
+        return new TimeTrialConfig(laps, offTrackPenalty, maxResets, onStuck, ranking, avgLaps, timeLimit, s);
     }
 }

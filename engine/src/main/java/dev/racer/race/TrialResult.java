@@ -22,13 +22,14 @@ import java.util.List;
  * @param steps          driving steps in the whole trial
  * @param offTracks      off-tracks in the whole trial
  * @param resets         resets in the whole trial
+ * @param crashes        crashes into objects in the whole trial
  * @param score          the time {@link TimeTrialConfig#ranking()} ranks by, or null if the trial does not
  *                       qualify
  */
 public record TrialResult(String track, boolean reversed, String driver, long seed, TimeTrialConfig config,
                           TrialStatus status, List<LapResult> laps, int lapsCompleted, Long bestLapMs,
                           Long avgLapMs, Long totalTimeMs, long elapsedMs, int steps, int offTracks, int resets,
-                          Long score) {
+                          int crashes, Long score) {
 
     public TrialResult {
         laps = List.copyOf(laps);
@@ -37,12 +38,13 @@ public record TrialResult(String track, boolean reversed, String driver, long se
     /** Fills in the derived figures from the laps. */
     static TrialResult of(String track, boolean reversed, String driver, long seed, TimeTrialConfig config,
                           TrialStatus status, List<LapResult> laps, long elapsedMs) {
-        int completed = 0, steps = 0, offTracks = 0, resets = 0;
+        int completed = 0, steps = 0, offTracks = 0, resets = 0, crashes = 0;
         Long best = null;
         for (LapResult l : laps) {
             steps += l.steps();
             offTracks += l.offTracks();
             resets += l.resets();
+            crashes += l.crashes();
             if (l.completed()) {
                 completed++;
                 best = best == null ? l.timeMs() : Math.min(best, l.timeMs());
@@ -66,9 +68,9 @@ public record TrialResult(String track, boolean reversed, String driver, long se
         // once, rather than the sum of rounded lap times)
         Long total = completed == config.laps() ? elapsedMs : null;
         TrialResult r = new TrialResult(track, reversed, driver, seed, config, status, laps, completed, best, avg,
-                total, elapsedMs, steps, offTracks, resets, null);
+                total, elapsedMs, steps, offTracks, resets, crashes, null);
         Long score = config.ranking().score(r).isPresent() ? config.ranking().score(r).getAsLong() : null;
         return new TrialResult(track, reversed, driver, seed, config, status, laps, completed, best, avg, total,
-                elapsedMs, steps, offTracks, resets, score);
+                elapsedMs, steps, offTracks, resets, crashes, score);
     }
 }

@@ -1,5 +1,6 @@
 package dev.racer.reward;
 
+import dev.racer.world.ObjectParams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,33 @@ public final class RewardParams {
     double simTime;
     /** extra for Racer's own tools, not a DeepRacer key: wheels on the road, 0..4 */
     int wheelsOnTrack;
+    /** the object entries, or null (no objects: DeepRacer's defaults); read in place, not copied per step */
+    ObjectParams objects;
+    /** changes whenever the objects are placed again (so that a Python host re-sends the static lists) */
+    long objectsVersion;
+
+    /**
+     * Attaches the object entries of this step ({@code null}: none) and whether the car crashed; {@code version}
+     * changes whenever the objects were placed again.
+     */
+    public void setObjects(ObjectParams objects, long version) {
+        this.objects = objects == null || objects.count == 0 ? null : objects;
+        this.objectsVersion = version;
+        this.isCrashed = objects != null && objects.crashed;
+    }
+
+    /** the object entries, or null when there are none (read-only) */
+    public ObjectParams objects() { return objects; }
+    /** changes whenever the objects are placed again */
+    public long objectsVersion() { return objectsVersion; }
+    /** number of objects on the track */
+    public int objectCount() { return objects == null ? 0 : objects.count; }
+    /** {@code closest_objects[0]} */
+    public int closestObjectPrev() { return objects == null ? 0 : objects.prevObject; }
+    /** {@code closest_objects[1]} */
+    public int closestObjectNext() { return objects == null ? 0 : objects.nextObject; }
+    /** {@code object_in_camera} */
+    public boolean objectInCamera() { return objects != null && objects.objectInCamera; }
 
     /** all four wheels on the road */
     public boolean allWheelsOnTrack() { return allWheelsOnTrack; }
@@ -66,7 +94,7 @@ public final class RewardParams {
     public boolean isOfftrack() { return isOfftrack; }
     /** driving the track in reverse */
     public boolean isReversed() { return isReversed; }
-    /** crashed into an object (always false: Racer has no objects yet) */
+    /** crashed into an object (DeepRacer's corner test, {@link dev.racer.world.ObjectParamsCalculator}) */
     public boolean isCrashed() { return isCrashed; }
     /** lap progress, 0..100 [%] */
     public double progress() { return progress; }
@@ -154,6 +182,25 @@ public final class RewardParams {
         c.projectionDistance = projectionDistance;
         c.simTime = simTime;
         c.wheelsOnTrack = wheelsOnTrack;
+        if (objects != null) {
+            ObjectParams o = new ObjectParams(objects.count);
+            o.count = objects.count;
+            o.prevObject = objects.prevObject;
+            o.nextObject = objects.nextObject;
+            o.objectInCamera = objects.objectInCamera;
+            o.crashed = objects.crashed;
+            o.crashedObject = objects.crashedObject;
+            int n = objects.count;
+            System.arraycopy(objects.locationX, 0, o.locationX, 0, n);
+            System.arraycopy(objects.locationY, 0, o.locationY, 0, n);
+            System.arraycopy(objects.leftOfCenter, 0, o.leftOfCenter, 0, n);
+            System.arraycopy(objects.speed, 0, o.speed, 0, n);
+            System.arraycopy(objects.heading, 0, o.heading, 0, n);
+            System.arraycopy(objects.distance, 0, o.distance, 0, n);
+            System.arraycopy(objects.distanceFromCenter, 0, o.distanceFromCenter, 0, n);
+            c.objects = o;
+        }
+        c.objectsVersion = objectsVersion;
         return c;
     }
 
@@ -183,14 +230,28 @@ public final class RewardParams {
         m.put("closest_waypoints", List.of(prevWaypoint, nextWaypoint));
         m.put("projection_distance", projectionDistance);
         m.put("sim_time", simTime);
-        m.put("closest_objects", List.of(0, 0));
-        m.put("objects_location", List.of());
-        m.put("objects_left_of_center", List.of());
-        m.put("object_in_camera", false);
-        m.put("objects_speed", List.of());
-        m.put("objects_heading", List.of());
-        m.put("objects_distance_from_center", List.of());
-        m.put("objects_distance", List.of());
+        ObjectParams o = objects;
+        int n = o == null ? 0 : o.count;
+        List<List<Double>> loc = new ArrayList<>(n);
+        List<Boolean> left = new ArrayList<>(n);
+        List<Double> speeds = new ArrayList<>(n), headings = new ArrayList<>(n), fromCenter = new ArrayList<>(n),
+                dists = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            loc.add(List.of(o.locationX[i], o.locationY[i]));
+            left.add(o.leftOfCenter[i]);
+            speeds.add(o.speed[i]);
+            headings.add(o.heading[i]);
+            fromCenter.add(o.distanceFromCenter[i]);
+            dists.add(o.distance[i]);
+        }
+        m.put("closest_objects", List.of(closestObjectPrev(), closestObjectNext()));
+        m.put("objects_location", loc);
+        m.put("objects_left_of_center", left);
+        m.put("object_in_camera", objectInCamera());
+        m.put("objects_speed", speeds);
+        m.put("objects_heading", headings);
+        m.put("objects_distance_from_center", fromCenter);
+        m.put("objects_distance", dists);
         return m;
     }
 

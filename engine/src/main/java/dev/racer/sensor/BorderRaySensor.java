@@ -106,6 +106,7 @@ public final class BorderRaySensor implements Sensor {
         double oy = env.carY() + spec.frontPointOffset() * s;
         int k = env.params().closestWaypointPrev();
         castAll(g, ox, oy, c, s, k);
+        seeObjects(env.objects(), ox, oy, c, s);
         for (int r = 0; r < rays; r++) {
             out[r] = (float) (hit[r] / range);
         }
@@ -136,6 +137,32 @@ public final class BorderRaySensor implements Sensor {
             int j = Math.floorMod(from + i, segs);
             intersect(ox, oy, c, s, g.innerX(j), g.innerY(j), g.innerX(j + 1), g.innerY(j + 1));
             intersect(ox, oy, c, s, g.outerX(j), g.outerY(j), g.outerX(j + 1), g.outerY(j + 1));
+        }
+    }
+
+    /**
+     * Lowers each ray's hit distance to where it enters a box nearer than the border: the visible box
+     * ({@link dev.racer.world.TrackObject#BOX_VISUAL_LENGTH} × {@code BOX_VISUAL_WIDTH}), not the crash test's
+     * buffered rectangle.
+     */
+    private void seeObjects(dev.racer.world.WorldObjects objects, double ox, double oy, double c, double s) {
+        double shrinkL = (dev.racer.world.TrackObject.BOX_LENGTH - dev.racer.world.TrackObject.BOX_VISUAL_LENGTH) / 2;
+        double shrinkW = (dev.racer.world.TrackObject.BOX_WIDTH - dev.racer.world.TrackObject.BOX_VISUAL_WIDTH) / 2;
+        for (int i = 0; i < objects.count(); i++) {
+            double bx = objects.x(i), by = objects.y(i);
+            double hl = objects.halfLength(i) - shrinkL, hw = objects.halfWidth(i) - shrinkW;
+            if (Math.abs(bx - ox) + Math.abs(by - oy) > 1.5 * range + hl + hw) {
+                continue;
+            }
+            double bc = Math.cos(objects.heading(i)), bs = Math.sin(objects.heading(i));
+            for (int r = 0; r < rays; r++) {
+                double dx = c * rayCos[r] - s * raySin[r];
+                double dy = s * rayCos[r] + c * raySin[r];
+                double t = dev.racer.world.Rects.rayEntry(ox, oy, dx, dy, bx, by, bc, bs, hl, hw);
+                if (t < hit[r]) {
+                    hit[r] = t;
+                }
+            }
         }
     }
 

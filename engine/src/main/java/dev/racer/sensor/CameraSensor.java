@@ -88,6 +88,7 @@ public final class CameraSensor implements Sensor {
             scene = TrackScene.of(geo);
             lastGeometry = geo;
         }
+        objects = env.objects(); // the boxes of an object-avoidance race are in the picture
         if (stereo) {
             frame(env.carX(), env.carY(), env.carYaw(), Cameras.STEREO_HALF_BASELINE, out, 0);
             frame(env.carX(), env.carY(), env.carYaw(), -Cameras.STEREO_HALF_BASELINE, out, WIDTH * HEIGHT);
@@ -106,9 +107,12 @@ public final class CameraSensor implements Sensor {
         frame(x, y, yaw, lateral, out, offset);
     }
 
+    /** the objects of the last observed car's track (none for frames of a given scene) */
+    private dev.racer.world.WorldObjects objects = dev.racer.world.WorldObjects.EMPTY;
+
     private void frame(double x, double y, double yaw, double lateral, float[] out, int offset) {
         Cameras.onboard(renderer.viewProj(), x, y, yaw, lateral, renderer.aspect());
-        int[] px = renderer.render(scene, true, false, x, y, yaw, 0);
+        int[] px = renderer.render(scene, objects.count() > 0 ? objects : null, true, false, x, y, yaw, 0);
         for (int i = 0; i < px.length; i++) {
             out[offset + i] = LEVEL[px[i]];
         }

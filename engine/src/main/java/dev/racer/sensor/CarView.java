@@ -41,4 +41,9 @@ public interface CarView {
 
     /** the seeded random source of this episode (sensor noise and the like draw from it) */
     SplitMix64 random();
+
+    /** the objects on the track (boxes of an OBJECT_AVOIDANCE race); none by default */
+    default dev.racer.world.WorldObjects objects() {
+        return dev.racer.world.WorldObjects.EMPTY;
+    }
 }

@@ -30,11 +30,16 @@ public final class LidarSensor implements Sensor {
 
     private final Kind kind;
     private final LidarConfig config;
-    private final WorldObjects objects;
+    private WorldObjects objects;
+    /** scan the observed car's objects ({@link CarView#objects()}) rather than a fixed set */
+    private final boolean fromView;
     private final Lidar lidar;
     private final double[] ranges;
 
-    /** @param config used by {@code DISCRETIZED_SECTOR_LIDAR} only (the others have fixed settings) */
+    /**
+     * @param config  used by {@code DISCRETIZED_SECTOR_LIDAR} only (the others have fixed settings)
+     * @param objects the boxes it sees; null: those of the car it observes ({@link CarView#objects()})
+     */
     public LidarSensor(Kind kind, LidarConfig config, LidarSpec spec, WorldObjects objects) {
         this.kind = kind;
         this.config = switch (kind) {
@@ -47,6 +52,7 @@ public final class LidarSensor implements Sensor {
                     + " does not divide the " + spec.samples() + " lidar samples");
         }
         this.objects = objects;
+        this.fromView = objects == null;
         double clip = kind == Kind.LIDAR ? LIDAR_CLIP_HIGH : this.config.clippingDist();
         // beyond clip + 8σ of noise no reading can change the observation
         this.lidar = new Lidar(spec, clip + Math.abs(spec.noiseMean()) + 8 * spec.noiseStd() + 1e-9,
@@ -87,6 +93,9 @@ public final class LidarSensor implements Sensor {
 
     @Override
     public void observe(CarView env, float[] out) {
+        if (fromView) {
+            objects = env.objects();
+        }
         CarSpec spec = env.carSpec();
         double yaw = env.carYaw();
         double c = Math.cos(yaw), s = Math.sin(yaw);

@@ -13,6 +13,9 @@ import dev.racer.track.TrackGeometry;
  * <p>Mutable and not thread-safe: one per environment.
  */
 public final class WorldObjects {
+    /** No objects (a time trial); holds none, so it never changes. */
+    public static final WorldObjects EMPTY = new WorldObjects(0);
+
     private final int capacity;
     private int count;
     final double[] x, y, heading, cos, sin, halfLength, halfWidth, speed;

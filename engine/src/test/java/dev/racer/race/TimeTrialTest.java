@@ -314,7 +314,7 @@ class TimeTrialTest {
     }
 
     private static LapResult lap(int n, boolean done, long ms) {
-        return new LapResult(n, done, done ? 100 : 50, (int) (ms * 15 / 1000), 0, 0, ms, 0, 0, 0, 0, 1, 2);
+        return new LapResult(n, done, done ? 100 : 50, (int) (ms * 15 / 1000), 0, 0, ms, 0, 0, 0, 0, 1, 2, 0);
     }
 
     private static int indexOf(List<Row> rows, EpisodeStatus s) {

@@ -54,6 +54,14 @@ public final class Trainer {
 
     /** Trains until the budget is spent, a DeepRacer termination condition holds, or {@code stop} is set. */
     public static TrainSummary train(TrainSpec spec, Listener listener, AtomicBoolean stop) {
+        return train(spec, null, listener, stop);
+    }
+
+    /**
+     * As {@link #train(TrainSpec, Listener, AtomicBoolean)} under the episode rules {@code envConfig} (race type
+     * and objects included; null: the engine's defaults, or on {@code --resume} the model folder's stored ones).
+     */
+    public static TrainSummary train(TrainSpec spec, EnvConfig envConfig, Listener listener, AtomicBoolean stop) {
         Track track = TrackLibrary.standard().get(spec.trackId(),
                 dev.racer.track.WaypointNumbering.of(spec.legacyWaypoints()));
         try (RewardFunction probe = PatientReward.load(spec.rewardSpec())) { // fail fast with the reward's own message
@@ -70,6 +78,9 @@ public final class Trainer {
             meta = ModelMetadata.read(folder.metadata());
             hp = Hyperparameters.read(folder.hyperparameters());
             cp = folder.readCheckpoint();
+            if (envConfig == null) {
+                envConfig = storedEnv(folder);
+            }
             if (spec.algorithm() != null && !spec.algorithm().equals(meta.trainingAlgorithm())) {
                 throw new IllegalArgumentException(spec.out() + " was trained with " + meta.trainingAlgorithm()
                         + "; cannot resume it with --algorithm " + spec.algorithm());
@@ -110,7 +121,11 @@ public final class Trainer {
             params.put("workers", spec.workers());
             params.put("minutes", spec.minutes());
             params.put("steps", spec.steps());
-            params.put("env", envConfig());
+            if (envConfig == null) {
+                envConfig = envConfig();
+            }
+            params.put("race_type", envConfig.raceType().name());
+            params.put("env", envConfig);
             if (meta.trainingAlgorithm().equals("clipped_ppo")) {
                 params.put("clipped_ppo", ClippedPpo.Config.DEFAULT.withUpdate(update(spec, meta, false)));
             }
@@ -119,12 +134,28 @@ public final class Trainer {
             }
             folder.writeTrainingParams(params);
         }
-        EnvSpec env = new EnvSpec(track, envConfig(), spec.rewardSpec());
+        EnvSpec env = new EnvSpec(track, envConfig == null ? envConfig() : envConfig, spec.rewardSpec());
         return switch (meta.trainingAlgorithm()) {
             case "clipped_ppo" -> trainPpo(spec, env, folder, meta, hp, cp, listener, stop);
             case "sac" -> dev.racer.trainer.sac.SacTrainer.train(spec, env, folder, meta, hp, cp, listener, stop);
             default -> dev.racer.trainer.rl4j.Rl4jTrainer.train(spec, env, folder, meta, hp, cp, listener, stop);
         };
+    }
+
+    /** The episode rules a model folder was trained under (its training_params.json "env"), or the defaults. */
+    public static EnvConfig storedEnv(ModelFolder folder) {
+        if (!Files.isRegularFile(folder.trainingParams())) {
+            return envConfig();
+        }
+        com.fasterxml.jackson.databind.JsonNode env = folder.readTrainingParams().get("env");
+        if (env == null || env.isNull()) {
+            return envConfig();
+        }
+        try {
+            return dev.racer.io.Jsons.mapper().treeToValue(env, EnvConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(folder.trainingParams() + ": field env: " + e.getMessage());
+        }
     }
 
     /** The episode rules used for training: the engine's defaults. */

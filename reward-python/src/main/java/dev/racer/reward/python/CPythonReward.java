@@ -40,8 +40,9 @@ public final class CPythonReward implements ScriptReward, Watchdog.Guarded {
     private final long budgetNanos;
     private volatile long currentBudgetNanos;
     private final AtomicLong started = new AtomicLong();
-    /** Bytes of one state in a batch: the host script's {@code _RECORD} ({@code <4d4B3did2idd}). */
-    private static final int RECORD = 4 * 8 + 4 + 3 * 8 + 4 + 8 + 2 * 4 + 8 + 8;
+    /** Bytes of one state in a batch: the host script's {@code _RECORD} ({@code <4d4B3did2idd2iB}). */
+    private static final int RECORD = 4 * 8 + 4 + 3 * 8 + 4 + 8 + 2 * 4 + 8 + 8 + 2 * 4 + 1;
+    private long sentObjects; // RewardParams.objectsVersion() of the objects the child holds (0: none)
     private java.nio.ByteBuffer record = java.nio.ByteBuffer.allocate(RECORD * 64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     private final RewardParams[] one = new RewardParams[1];
     private volatile Process process;
@@ -109,6 +110,7 @@ public final class CPythonReward implements ScriptReward, Watchdog.Guarded {
         process = p;
         expired = false;
         trackWaypoints = null;
+        sentObjects = 0;
         toChild = new BufferedOutputStream(p.getOutputStream(), 1 << 16);
         fromChild = new BufferedInputStream(p.getInputStream(), 1 << 16);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -145,10 +147,32 @@ public final class CPythonReward implements ScriptReward, Watchdog.Guarded {
                 throw new IllegalArgumentException("a batch must hold states of one track and direction");
             }
         }
+        int run = 1;
+        while (run < batch.length && objectsKey(batch[run]) == objectsKey(batch[0])) {
+            run++;
+        }
+        if (run < batch.length) { // states of several object placements: one exchange per placement
+            double[] head = rewards(java.util.Arrays.copyOfRange(batch, 0, run));
+            double[] tail = rewards(java.util.Arrays.copyOfRange(batch, run, batch.length));
+            double[] all = java.util.Arrays.copyOf(head, batch.length);
+            System.arraycopy(tail, 0, all, run, tail.length);
+            return all;
+        }
         String reply = exchange(() -> {
             RewardParams first = batch[0];
             if (first.waypoints() != trackWaypoints || first.isReversed() != trackReversed) {
                 sendTrack(first);
+            }
+            if (objectsKey(first) != sentObjects) {
+                byte[] text = PythonReward.objectsText(first).getBytes(StandardCharsets.US_ASCII);
+                toChild.write(("O " + text.length + "\n").getBytes(StandardCharsets.US_ASCII));
+                toChild.write(text);
+                toChild.flush();
+                String ok = readLine();
+                if (!"OK".equals(ok)) {
+                    throw new IOException("cpython backend: unexpected reply to the objects: " + ok);
+                }
+                sentObjects = objectsKey(first);
             }
             int size = batch.length * RECORD;
             if (record.capacity() < size) {
@@ -163,7 +187,9 @@ public final class CPythonReward implements ScriptReward, Watchdog.Guarded {
                         .put((byte) (p.isOfftrack() ? 1 : 0)).put((byte) (p.isCrashed() ? 1 : 0))
                         .putDouble(p.progress()).putDouble(p.speed()).putDouble(p.steeringAngle()).putInt(p.steps())
                         .putDouble(p.trackWidth()).putInt(p.closestWaypointPrev()).putInt(p.closestWaypointNext())
-                        .putDouble(p.projectionDistance()).putDouble(p.simTime());
+                        .putDouble(p.projectionDistance()).putDouble(p.simTime())
+                        .putInt(p.closestObjectPrev()).putInt(p.closestObjectNext())
+                        .put((byte) (p.objectInCamera() ? 1 : 0));
             }
             toChild.write(("C " + batch.length + "\n").getBytes(StandardCharsets.US_ASCII));
             toChild.write(bb.array(), 0, size);
@@ -190,6 +216,10 @@ public final class CPythonReward implements ScriptReward, Watchdog.Guarded {
         }
         throw new RewardScriptException(RewardScriptException.Kind.BACKEND, "cpython backend: unexpected reply "
                 + reply);
+    }
+
+    private static long objectsKey(RewardParams p) {
+        return p.objects() == null ? 0 : p.objectsVersion();
     }
 
     private void sendTrack(RewardParams p) throws IOException {

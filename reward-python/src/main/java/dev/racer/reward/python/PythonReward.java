@@ -54,6 +54,8 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
     private Value call;
     private Value lastError;
     private Value setTrack;
+    private Value setObjects;
+    private long sentObjects; // RewardParams.objectsVersion() of the objects the context holds (0: none)
     private double[][] trackWaypoints;
     private boolean trackReversed;
     private boolean closed;
@@ -173,6 +175,8 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
             call = bindings.getMember("call");
             lastError = bindings.getMember("last_error");
             setTrack = bindings.getMember("set_track");
+            setObjects = bindings.getMember("set_objects");
+            sentObjects = 0;
             Value load = bindings.getMember("load");
             Value err = guarded(() -> load.execute(source.text(), source.file().toString()));
             if (!err.isNull()) {
@@ -199,13 +203,19 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
                 trackWaypoints = p.waypoints();
                 trackReversed = p.isReversed();
             }
+            long objectsKey = p.objects() == null ? 0 : p.objectsVersion();
+            if (objectsKey != sentObjects) {
+                setObjects.execute(objectsText(p));
+                sentObjects = objectsKey;
+            }
             started.setRelease(System.nanoTime() | 1);
             double r;
             try {
                 r = call.execute(p.x(), p.y(), p.heading(), p.distanceFromCenter(), p.allWheelsOnTrack(),
                         p.isLeftOfCenter(), p.isOfftrack(), p.isCrashed(), p.progress(), p.speed(),
                         p.steeringAngle(), p.steps(), p.trackWidth(), p.closestWaypointPrev(),
-                        p.closestWaypointNext(), p.projectionDistance(), p.simTime()).asDouble();
+                        p.closestWaypointNext(), p.projectionDistance(), p.simTime(), p.closestObjectPrev(),
+                        p.closestObjectNext(), p.objectInCamera()).asDouble();
             } finally {
                 started.setRelease(0);
             }
@@ -306,6 +316,25 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
             }
         }
         return 0;
+    }
+
+    /**
+     * The objects' static entries as the host script's {@code set_objects} reads them: 7 numbers per object
+     * ({@code x y left speed heading distance_from_center distance}); "" for none. Sent only when the objects
+     * are placed again ({@link RewardParams#objectsVersion()}), not every step.
+     */
+    static String objectsText(RewardParams p) {
+        dev.racer.world.ObjectParams o = p.objects();
+        if (o == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < o.count; i++) {
+            b.append(o.locationX[i]).append(' ').append(o.locationY[i]).append(' ').append(o.leftOfCenter[i] ? 1 : 0)
+                    .append(' ').append(o.speed[i]).append(' ').append(o.heading[i]).append(' ')
+                    .append(o.distanceFromCenter[i]).append(' ').append(o.distance[i]).append(' ');
+        }
+        return b.toString();
     }
 
     static String waypointsJson(double[][] waypoints) {

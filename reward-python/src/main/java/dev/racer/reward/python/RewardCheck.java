@@ -53,7 +53,16 @@ public final class RewardCheck {
      * (speed, steering, steps, progress) with {@link RewardParams#set}.
      */
     public static List<State> states(Track track) {
-        RacingEnv env = new RacingEnv(track, EnvConfig.DEFAULT, p -> 0, Sensor.none());
+        return states(track, EnvConfig.DEFAULT);
+    }
+
+    /**
+     * {@link #states(Track)} under {@code config}'s race type: with objects (OBJECT_AVOIDANCE) every state has
+     * them, and states near and past the first boxes are added (approaching one in its lane, beside it in the
+     * other lane, just past it, crashed into it).
+     */
+    public static List<State> states(Track track, EnvConfig config) {
+        RacingEnv env = new RacingEnv(track, config, p -> 0, Sensor.none());
         TrackGeometry geo = env.geometry();
         env.reset(0);
         int straight = straightest(geo);
@@ -90,7 +99,8 @@ public final class RewardCheck {
         int curve = sharpest(geo);
         out.add(state(env, geo, "in a curve", "centre line of the sharpest curve", geo.ndist(curve) * len, 0, 0,
                 speedNormal, 0, 0, -1));
-        RacingEnv rev = new RacingEnv(track, EnvConfig.DEFAULT.withReversed(true), p -> 0, Sensor.none());
+        addObjectStates(env, geo, out, speedNormal);
+        RacingEnv rev = new RacingEnv(track, config.withReversed(true), p -> 0, Sensor.none());
         rev.reset(0);
         TrackGeometry rgeo = rev.geometry();
         int rstraight = straightest(rgeo);
@@ -122,6 +132,47 @@ public final class RewardCheck {
                 p.trackWidth(), p.closestWaypointPrev(), p.closestWaypointNext(), p.projectionDistance(),
                 p.wheelsOnTrack());
         return new State(name, what, p);
+    }
+
+    /** The keys a reward reads that only an OBJECT_AVOIDANCE race fills. */
+    static final List<String> OBJECT_KEYS = List.of("objects_location", "objects_left_of_center", "objects_distance",
+            "objects_distance_from_center", "objects_speed", "objects_heading", "closest_objects", "object_in_camera");
+
+    /**
+     * The hint for a reward that reads object keys but was checked without objects, or null: the first object key
+     * {@code source} mentions.
+     */
+    public static String objectHint(String source) {
+        for (String k : OBJECT_KEYS) {
+            if (source.contains("\"" + k + "\"") || source.contains("'" + k + "'")) {
+                return "this reward uses " + k + ": check it with --race-type OBJECT_AVOIDANCE";
+            }
+        }
+        return null;
+    }
+
+    /** States around the first two boxes (at most): in their lane before them, beside, past, crashed. */
+    private static void addObjectStates(RacingEnv env, TrackGeometry geo, List<State> out, double speed) {
+        dev.racer.world.WorldObjects objects = env.objects();
+        for (int i = 0; i < Math.min(2, objects.count()); i++) {
+            double at = objects.pdist(i);
+            double side = objects.leftOfCenter(i) ? 1 : -1; // + left of the centre line
+            double lane = objects.centerDistance(i) * side;
+            String box = "box " + i;
+            out.add(state(env, geo, "before " + box, "in the box's lane, 1.5 m before it", wrap(at - 1.5, geo), lane,
+                    0, speed, 0, 0, -1));
+            out.add(state(env, geo, "beside " + box, "level with the box, in the other lane", at, -lane, 0, speed, 0,
+                    0, -1));
+            out.add(state(env, geo, "past " + box, "0.5 m past the box, in the other lane", wrap(at + 0.5, geo), -lane,
+                    0, speed, 0, 0, -1));
+            out.add(state(env, geo, "crashed " + box, "the front against the box (is_crashed)", wrap(at - 0.1, geo),
+                    lane, 0, speed, 0, 0, -1));
+        }
+    }
+
+    private static double wrap(double along, TrackGeometry geo) {
+        double len = geo.length();
+        return along - Math.floor(along / len) * len;
     }
 
     /** From {@code start}, steps the lateral offset by {@code step} until {@code wheels} wheels are on the road. */

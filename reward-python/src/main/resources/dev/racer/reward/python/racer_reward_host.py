@@ -133,6 +133,25 @@ def set_track(track_length, waypoints_json, is_reversed):
     _reversed = is_reversed
 
 
+_objects = ([], [], [], [], [], [])  # location, left_of_center, speed, heading, distance_from_center, distance
+
+
+def set_objects(flat):
+    """The objects' static entries, sent again whenever they are placed again: 7 numbers per object
+    (x y left speed heading distance_from_center distance), space separated; "" for none."""
+    global _objects
+    nums = flat.split()
+    loc, left, speed, heading, dfc, dist = [], [], [], [], [], []
+    for i in range(0, len(nums) - 6, 7):
+        loc.append([float(nums[i]), float(nums[i + 1])])
+        left.append(nums[i + 2] == "1")
+        speed.append(float(nums[i + 3]))
+        heading.append(float(nums[i + 4]))
+        dfc.append(float(nums[i + 5]))
+        dist.append(float(nums[i + 6]))
+    _objects = (loc, left, speed, heading, dfc, dist)
+
+
 def last_error():
     return _error[0]
 
@@ -164,7 +183,8 @@ def _bad_result(r):
 
 def call(x, y, heading, distance_from_center, all_wheels_on_track, is_left_of_center, is_offtrack,
          is_crashed, progress, speed, steering_angle, steps, track_width, prev_wp, next_wp, projection_distance,
-         sim_time):
+         sim_time, prev_obj=0, next_obj=0, in_camera=False):
+    loc, left, ospeed, oheading, dfc, dist = _objects
     params = {
         "all_wheels_on_track": all_wheels_on_track,
         "x": x,
@@ -185,14 +205,14 @@ def call(x, y, heading, distance_from_center, all_wheels_on_track, is_left_of_ce
         "closest_waypoints": [prev_wp, next_wp],
         "projection_distance": projection_distance,
         "sim_time": sim_time,
-        "closest_objects": [0, 0],
-        "objects_location": [],
-        "objects_left_of_center": [],
-        "object_in_camera": False,
-        "objects_speed": [],
-        "objects_heading": [],
-        "objects_distance_from_center": [],
-        "objects_distance": [],
+        "closest_objects": [prev_obj, next_obj],
+        "objects_location": [list(p) for p in loc],
+        "objects_left_of_center": list(left),
+        "object_in_camera": in_camera,
+        "objects_speed": list(ospeed),
+        "objects_heading": list(oheading),
+        "objects_distance_from_center": list(dfc),
+        "objects_distance": list(dist),
     }
     try:
         r = _fn(params)
@@ -207,6 +227,7 @@ def call(x, y, heading, distance_from_center, all_wheels_on_track, is_left_of_ce
 # CPython child process: a line protocol on stdin/stdout (user prints go to stderr).
 #   L <n>\n + n bytes of JSON {"source", "filename"}          -> OK | E <json "KIND\tmessage">
 #   T <n>\n + n bytes of JSON {"length", "waypoints", "reversed"} -> OK
+#   O <n>\n + n bytes of set_objects' text                      -> OK
 #   C <n>\n + n binary records (_RECORD, little-endian)         -> R <n>\n + n doubles | E <index> <json message>
 #   Q\n                                                        -> exits
 
@@ -217,8 +238,8 @@ def _serve():
     import sys
     global _RECORD
     # x y heading distance_from_center | all_wheels left offtrack crashed | progress speed steering | steps |
-    # track_width | prev next | projection_distance | sim_time
-    _RECORD = _struct.Struct("<4d4B3did2idd")
+    # track_width | prev next | projection_distance | sim_time | closest_objects | object_in_camera
+    _RECORD = _struct.Struct("<4d4B3did2idd2iB")
     global _backend
     _backend = "cpython"
     # the protocol gets private copies of stdin/stdout; the reward's prints go to stderr, its input() sees EOF
@@ -245,8 +266,9 @@ def _serve():
             results = []
             err = None
             i = 0
-            for x, y, h, d, a, l, o, c, pr, sp, st, steps, w, pw, nw, pd, t in _RECORD.iter_unpack(data):
-                r = call(x, y, h, d, a == 1, l == 1, o == 1, c == 1, pr, sp, st, steps, w, pw, nw, pd, t)
+            for x, y, h, d, a, l, o, c, pr, sp, st, steps, w, pw, nw, pd, t, po, no, ic in _RECORD.iter_unpack(data):
+                r = call(x, y, h, d, a == 1, l == 1, o == 1, c == 1, pr, sp, st, steps, w, pw, nw, pd, t,
+                         po, no, ic == 1)
                 if r != r:
                     err = "E %d %s" % (i, _json.dumps(_error[0]))
                     break
@@ -256,6 +278,9 @@ def _serve():
                 reply(err)
             else:
                 out.write(b"R %d\n" % n + _struct.pack("<%dd" % n, *results))
+        elif op == b"O":
+            set_objects(inp.read(n).decode("ascii"))
+            reply("OK")
         else:
             body = _json.loads(inp.read(n).decode("utf-8"))
             if op == b"L":

@@ -114,6 +114,26 @@ class CPythonRewardTest {
     }
 
     @Test
+    void paramsMatchToMapWithObjects() throws IOException {
+        assumeTrue(python, "python3 not found");
+        RewardParams p = States.withObjects();
+        org.junit.jupiter.api.Assertions.assertEquals(3, p.objectCount());
+        String expected = Jsons.mapper().writeValueAsString(p.toMap());
+        try (CPythonReward r = new CPythonReward(write("import json\nEXPECTED = json.loads(" + SandboxTest.pyString(expected)
+                + ")\n" + """
+                def reward_function(params):
+                    got = json.loads(json.dumps(params))
+                    assert list(got) == list(EXPECTED)
+                    for k, v in EXPECTED.items():
+                        assert type(params[k]) is type(v), (k, type(params[k]), type(v))
+                        assert got[k] == v, (k, got[k], v)
+                    return 7.0
+                """), Duration.ofSeconds(5))) {
+            assertEquals(7.0, r.reward(p));
+        }
+    }
+
+    @Test
     void printsAndInputCannotBreakTheProtocol() throws IOException {
         assumeTrue(python, "python3 not found");
         try (CPythonReward r = new CPythonReward(write("""

@@ -196,4 +196,23 @@ class ErrorMessageTest {
             assertEquals(7.0, r.reward(p));
         }
     }
+
+    @Test
+    void paramsDictMatchesToMapAndSerialisesAsJsonWithObjects() throws IOException {
+        RewardParams p = States.withObjects();
+        org.junit.jupiter.api.Assertions.assertEquals(3, p.objectCount());
+        String expected = Jsons.mapper().writeValueAsString(p.toMap());
+        try (PythonReward r = new PythonReward(write("import json\nEXPECTED = json.loads(" + SandboxTest.pyString(expected)
+                + ")\n" + """
+                def reward_function(params):
+                    got = json.loads(json.dumps(params))
+                    assert list(got) == list(EXPECTED), (list(got), list(EXPECTED))
+                    for k, v in EXPECTED.items():
+                        assert type(params[k]) is type(v), (k, type(params[k]), type(v))
+                        assert got[k] == v, (k, got[k], v)
+                    return 7.0
+                """), Duration.ofSeconds(5))) {
+            assertEquals(7.0, r.reward(p));
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.racer.trainer.sac;
 
 import dev.racer.race.Driver;
 import dev.racer.race.RaceSession;
+import dev.racer.race.EpisodeStatus;
 import dev.racer.race.RacingEnv;
 import dev.racer.race.ResetOptions;
 import dev.racer.race.StepResult;
@@ -295,6 +296,9 @@ public final class Sac implements AutoCloseable {
         System.arraycopy(r.observation(), 0, ro.obs, 0, obsDim);
         if (traced) {
             ep.trace = new ArrayList<>();
+            // the sim-trace's first row: the state before the car moves (DeepRacer's "prepare")
+            ep.trace.add(new ClippedPpo.TraceStep(r.params().copy(), -1, 0, false, EpisodeStatus.PREPARE,
+                    racing.carSpeed(), 0));
         }
         int t = 0;
         while (true) {

@@ -51,7 +51,8 @@ public final class SacTrainer {
         String reason = "budget";
         double lastEval = Double.NaN;
         listener.started(spec, meta, hp, iteration);
-        TrainingTraces traces = new TrainingTraces(folder.dir());
+        TrainingTraces traces = new TrainingTraces(folder.dir(), env.config().dt());
+        traces.start(episodes);
         long t0 = System.nanoTime();
         try (Sac sac = new Sac(env, meta, hp, Sac.Config.DEFAULT, nets, spec.seed(), spec.workers())) {
             while (true) {
@@ -103,6 +104,7 @@ public final class SacTrainer {
                 }
             }
         }
+        traces.finish();
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new TrainSummary(folder.dir(), "sac", iteration, episodes, steps, seconds,
                 (steps - startSteps) / Math.max(1e-9, seconds), lastEval, reason, run);
