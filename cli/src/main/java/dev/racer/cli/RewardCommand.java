@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "reward", description = "Work on DeepRacer Python reward functions.",
         subcommands = {RewardCommand.Check.class, CommandLine.HelpCommand.class})
 public final class RewardCommand implements Runnable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RewardCommand.class);
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,16 +55,35 @@ public final class RewardCommand implements Runnable {
         @Option(names = "--budget-ms", defaultValue = "1000", description = "time budget per call [ms] (default: ${DEFAULT-VALUE})")
         long budgetMs;
 
+        @Option(names = "--no-daemon", description = {"check in this process instead of in the resident reward-check",
+            "daemon (./racer starts one for GraalPy checks; it exits after 30 idle minutes)"})
+        boolean noDaemon;
+
+        /** The client's working directory when the daemon runs the check (file paths are relative to it). */
+        Path cwd;
+        /** Where the reward file's print() goes. */
+        java.io.OutputStream guestOut = System.err;
+        /** In the daemon: whether this process runs a check with the chosen backend (else the client does). */
+        java.util.function.Predicate<Backend> runsHere = b -> true;
+        /** Set when {@link #runsHere} said no: nothing was printed. */
+        boolean declined;
+
         @Override
         public Integer call() {
+            long t0 = System.nanoTime();
             PrintWriter out = spec.commandLine().getOut();
-            if (!Files.isRegularFile(file)) {
+            Path path = cwd == null ? file : cwd.resolve(file);
+            if (!Files.isRegularFile(path)) {
                 throw new UserException("no such reward file: " + file);
             }
             Backend requested = parseBackend(backend);
             Track track = track(trackId);
-            RewardSource source = RewardSource.read(file);
+            RewardSource source = RewardSource.read(file, path);
             Backend chosen = RewardScripts.choose(source, requested);
+            if (!runsHere.test(chosen)) {
+                declined = true;
+                return 0;
+            }
             out.println("Reward " + file + " on track " + track.id() + " (" + track.name() + ")");
             out.println("Backend: " + chosen.id() + " (" + RewardScripts.reason(source, requested) + ")");
             for (RewardSource.OddChar c : source.oddChars()) {
@@ -73,7 +93,7 @@ public final class RewardCommand implements Runnable {
             }
             ScriptReward reward;
             try {
-                reward = RewardScripts.load(file, requested, Duration.ofMillis(budgetMs), true);
+                reward = RewardScripts.load(source, requested, Duration.ofMillis(budgetMs), true, guestOut);
             } catch (RewardScriptException e) {
                 out.println();
                 out.println("ERROR (" + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): " + e.getMessage());
@@ -82,6 +102,7 @@ public final class RewardCommand implements Runnable {
                 out.flush();
                 return 1;
             }
+            long tLoaded = System.nanoTime();
             try (reward) {
                 out.println("        " + reward.describe());
                 if (chosen == Backend.CPYTHON) {
@@ -89,7 +110,11 @@ public final class RewardCommand implements Runnable {
                             + "with access to your files, network and processes. Run only reward files you trust.");
                 }
                 List<RewardCheck.State> states = RewardCheck.states(track);
+                long tStates = System.nanoTime();
                 RewardCheck.Report report = RewardCheck.run(reward, states);
+                LOG.debug("reward check: track, file and backend up to the loaded reward {} ms, states {} ms, "
+                        + "{} calls {} ms", (tLoaded - t0) / 1_000_000, (tStates - tLoaded) / 1_000_000, states.size(),
+                        (System.nanoTime() - tStates) / 1_000_000);
                 out.println();
                 out.printf(Locale.ROOT, "%-18s %8s %8s %8s %8s %5s %6s %8s %6s %6s  %s%n", "state", "x", "y",
                         "heading", "from_ctr", "left", "wheels", "progress", "speed", "steer", "reward");
