@@ -46,8 +46,8 @@ public final class RewardCommand implements Runnable {
         @Parameters(paramLabel = "FILE.py", description = "the reward file")
         Path file;
 
-        @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
-        String trackId;
+        @CommandLine.Mixin
+        TrackMixin trackId;
 
         @Option(names = "--backend", defaultValue = "auto", description = "auto, graalpy or cpython (default: ${DEFAULT-VALUE})")
         String backend;
@@ -77,7 +77,7 @@ public final class RewardCommand implements Runnable {
                 throw new UserException("no such reward file: " + file);
             }
             Backend requested = parseBackend(backend);
-            Track track = track(trackId);
+            Track track = trackId.load();
             RewardSource source = RewardSource.read(file, path);
             Backend chosen = RewardScripts.choose(source, requested);
             if (!runsHere.test(chosen)) {

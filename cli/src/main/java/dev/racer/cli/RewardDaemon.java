@@ -46,6 +46,10 @@ public final class RewardDaemon {
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicLong lastRequest = new AtomicLong(System.nanoTime());
     private volatile Object socketFileKey;
+    private volatile ServerSocketChannel server;
+    private volatile FileLock lock;
+    /** How the daemon ends its process (tests stop only the daemon). */
+    Runnable exit = () -> System.exit(0);
 
     RewardDaemon(Path socket, String key) {
         this.socket = socket;
@@ -74,19 +78,27 @@ public final class RewardDaemon {
         }
         if (lock == null) {
             System.err.println("another reward daemon holds " + socket + ".lock: exiting");
-            System.exit(0);
+            exit.run();
+            return;
         }
+        this.lock = lock;
         PythonReward.keepSpareContexts(true); // warms the engine and the first context now
         Files.deleteIfExists(socket);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
+        this.server = server;
         socketFileKey = Files.readAttributes(socket, BasicFileAttributes.class).fileKey();
         System.err.println("racer reward daemon: listening on " + socket + " (pid " + ProcessHandle.current().pid() + ")");
         Thread watcher = new Thread(this::watch, "racer-daemon-idle");
         watcher.setDaemon(true);
         watcher.start();
         while (true) {
-            SocketChannel ch = server.accept();
+            SocketChannel ch;
+            try {
+                ch = server.accept();
+            } catch (java.nio.channels.ClosedChannelException e) {
+                return; // shut down
+            }
             active.incrementAndGet();
             lastRequest.set(System.nanoTime());
             Thread t = new Thread(() -> {
@@ -105,7 +117,7 @@ public final class RewardDaemon {
 
     /** Exits when idle too long, or when the socket file is gone or belongs to another daemon. */
     private void watch() {
-        while (true) {
+        while (server.isOpen()) {
             try {
                 Thread.sleep(2_000);
             } catch (InterruptedException e) {
@@ -114,9 +126,10 @@ public final class RewardDaemon {
             if (active.get() == 0 && System.nanoTime() - lastRequest.get() > IDLE.toNanos()) {
                 shutdown("idle for " + IDLE.toMinutes() + " minutes");
             }
-            if (!ownsSocket()) {
+            if (server.isOpen() && !ownsSocket()) {
                 System.err.println("racer reward daemon: socket file removed or replaced: exiting");
-                System.exit(0);
+                stop();
+                exit.run();
             }
         }
     }
@@ -129,7 +142,7 @@ public final class RewardDaemon {
         }
     }
 
-    private void shutdown(String why) {
+    void shutdown(String why) {
         System.err.println("racer reward daemon: " + why + ": exiting");
         if (ownsSocket()) {
             try {
@@ -138,7 +151,18 @@ public final class RewardDaemon {
                 // exiting anyway; the next client replaces the file
             }
         }
-        System.exit(0);
+        stop();
+        exit.run();
+    }
+
+    private void stop() {
+        try {
+            server.close();
+            lock.release();
+            lock.channel().close();
+        } catch (IOException e) {
+            // exiting anyway
+        }
     }
 
     private void handle(SocketChannel ch) throws IOException {
@@ -166,6 +190,7 @@ public final class RewardDaemon {
                 out.flush();
             }
             shutdown("a client from other jars or settings called");
+            return;
         }
         Frames stdout = new Frames(out, RewardDaemonClient.OUT);
         Frames stderr = new Frames(out, RewardDaemonClient.ERR);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,8 +22,8 @@ import picocli.CommandLine.Option;
             "Ctrl-C stops after saving a checkpoint; --resume continues a stopped or killed run."})
 public final class TrainCommand implements Runnable {
 
-    @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
-    String track;
+    @CommandLine.Mixin
+    TrackMixin track;
 
     @Option(names = "--reward", required = true,
             description = "reward: a file (.py), a built-in (center_line) or java:CLASS")
@@ -68,7 +69,7 @@ public final class TrainCommand implements Runnable {
     public void run() {
         TrainSpec spec;
         try {
-            spec = new TrainSpec(track, reward, out, minutes, steps, seed,
+            spec = new TrainSpec(track.id, reward, out, minutes, steps, seed,
                     workers == null ? Runtime.getRuntime().availableProcessors() : workers,
                     modelMetadata, hyperparameters, algorithm, resume, update);
         } catch (IllegalArgumentException e) {
