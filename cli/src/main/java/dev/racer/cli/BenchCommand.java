@@ -11,6 +11,7 @@ import dev.racer.track.Track;
 import dev.racer.track.TrackGeometry;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,8 +29,8 @@ final class BenchCommand implements Runnable {
     @Command(name = "env", mixinStandardHelpOptions = true,
             description = "Steps one environment on one thread (Java reward, scripted centre-line driver); prints steps/s and bytes allocated per step.")
     static final class Env implements Callable<Integer> {
-        @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
-        String trackId;
+        @CommandLine.Mixin
+        TrackMixin trackId;
         @Option(names = "--seconds", defaultValue = "5", description = "measured time [s] after warm-up (default: ${DEFAULT-VALUE})")
         double seconds;
         @Option(names = "--warmup", defaultValue = "2", description = "warm-up time [s] (default: ${DEFAULT-VALUE})")
@@ -49,7 +50,7 @@ final class BenchCommand implements Runnable {
             if (objects < 0) {
                 throw new UserException("--objects must be >= 0, got " + objects);
             }
-            Track track = TrackOption.load(trackId);
+            Track track = trackId.load();
             Sensor sense = Sensor.none();
             if (sensor != null) {
                 try {
@@ -78,7 +79,7 @@ final class BenchCommand implements Runnable {
             long bytes = mx.getThreadAllocatedBytes(tid) - bytes0;
             long steps = r[0];
             double rate = steps / ((t1 - t0) / 1e9);
-            System.out.printf("bench env: track %s, %d objects, sensor %s, %d steps in %.2f s on one thread%n", trackId,
+            System.out.printf("bench env: track %s, %d objects, sensor %s, %d steps in %.2f s on one thread%n", trackId.id,
                     objects, sensor == null ? "none" : sensor, steps, (t1 - t0) / 1e9);
             System.out.printf("  %,.0f steps/s (%.0f ns/step), %d episodes (%d laps completed)%n", rate, 1e9 / rate, r[1], r[2]);
             System.out.printf("  allocated %d bytes in the measured loop: %.4f bytes/step%n", bytes, (double) bytes / steps);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,8 +18,8 @@ import picocli.CommandLine.Option;
         description = "Renders 160x120 grayscale camera frames (the FRONT_FACING_CAMERA sensor) with the pure-Java"
                 + " rasterizer from poses along the track and prints frames/s per core.")
 public final class BenchRenderCommand implements Runnable {
-    @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
-    String track;
+    @CommandLine.Mixin
+    TrackMixin track;
 
     @Option(names = "--seconds", defaultValue = "5", description = "measuring time [s] (default: ${DEFAULT-VALUE})")
     double seconds;
@@ -35,7 +36,7 @@ public final class BenchRenderCommand implements Runnable {
         if (threads < 1 || seconds <= 0) {
             throw new UserException("--threads must be >= 1 and --seconds > 0");
         }
-        TrackGeometry geo = TrackGeometry.of(TrackLibrary.standard().get(track), false);
+        TrackGeometry geo = TrackGeometry.of(track.load(), false);
         List<RenderBench.Result> results = new ArrayList<>();
         if (threads == 1) {
             results.add(RenderBench.run(geo, seconds, stereo));
@@ -57,7 +58,7 @@ public final class BenchRenderCommand implements Runnable {
             total += r.framesPerSecond();
         }
         double perThread = total / threads;
-        System.out.printf(Locale.ROOT, "bench render: track %s, %dx%d grayscale %s, %d thread(s), %.1f s%n", track, 160,
+        System.out.printf(Locale.ROOT, "bench render: track %s, %dx%d grayscale %s, %d thread(s), %.1f s%n", track.id, 160,
                 120, stereo ? "STEREO_CAMERAS" : "FRONT_FACING_CAMERA", threads, seconds);
         System.out.printf(Locale.ROOT, "%,.0f frames/s per core (%.3f ms/frame)%n", perThread, 1000 / perThread);
         if (threads > 1) {

@@ -51,8 +51,8 @@ final class BenchRewardCommand implements Callable<Integer> {
     @Option(names = "--max-warmup", defaultValue = "120", description = "maximum warm-up seconds (default: ${DEFAULT-VALUE})")
     double maxWarmup;
 
-    @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
-    String trackId;
+    @CommandLine.Mixin
+    TrackMixin trackId;
 
     @Option(names = "--progress", description = "print µs/call for each second of warm-up (watch the JIT work)")
     boolean progress;
@@ -69,7 +69,7 @@ final class BenchRewardCommand implements Callable<Integer> {
         if (!(seconds > 0)) {
             throw new UserException("--seconds must be > 0");
         }
-        Track track = RewardCommand.track(trackId);
+        Track track = trackId.load();
         RewardSource source = RewardSource.read(file);
         List<String> which = new ArrayList<>();
         String b = backend.toLowerCase(Locale.ROOT);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,8 +31,8 @@ final class DemoCommand implements Callable<Integer> {
     static final String EXAMPLE_REWARD = "reward-functions/race_line_speed.py";
     static final String EXAMPLE_METADATA = "examples/racing/model_metadata.json";
 
-    @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
-    String track;
+    @CommandLine.Mixin
+    TrackMixin track;
     @Option(names = "--reward", description = "reward: a .py file, a built-in name or java:CLASS (default: "
             + EXAMPLE_REWARD + ", or the built-in center_line if that file is not there)")
     String reward;
@@ -62,17 +63,17 @@ final class DemoCommand implements Callable<Integer> {
         }
         moveAsidePreviousDemo();
         System.out.printf(Locale.ROOT, "racer demo: training on %s with %s%s for %s min, then a %d-lap time trial%n%n",
-                track, rewardSpec, metadata == null ? "" : " and " + metadata, minutes, laps);
+                track.id, rewardSpec, metadata == null ? "" : " and " + metadata, minutes, laps);
         TrainSpec spec;
         try {
-            spec = new TrainSpec(track, rewardSpec, out, minutes, null, seed,
+            spec = new TrainSpec(track.id, rewardSpec, out, minutes, null, seed,
                     workers == null ? Runtime.getRuntime().availableProcessors() : workers, metadata, null, null, false, null, false);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
         TrainCommand.train(spec, false);
         System.out.println();
-        Track t = TrackOption.load(track);
+        Track t = track.load();
         TimeTrialConfig rules;
         try {
             rules = TimeTrialConfig.DEFAULT.withLaps(laps);
@@ -95,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
         int rc = 0;
         if (rc == 0) {
             System.out.printf(Locale.ROOT, "%nNext: ./racer view %s --track %s      (watch it drive; needs a display or xvfb-run)%n"
-                    + "      ./racer plot %s                        (training curves)%n", out, track, out);
+                    + "      ./racer plot %s                        (training curves)%n", out, track.id, out);
         }
         return rc;
     }

@@ -31,8 +31,8 @@ public final class LeagueCommand implements Runnable {
 
     /** League rules as options (serve and create-league). */
     static final class RuleOptions {
-        @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
-        String track;
+        @CommandLine.Mixin
+        TrackMixin track;
         @Option(names = "--laps", defaultValue = "3", description = "laps per race (default: ${DEFAULT-VALUE})")
         int laps;
         @Option(names = "--ranking", defaultValue = "total_time",
@@ -47,7 +47,7 @@ public final class LeagueCommand implements Runnable {
 
         LeagueRules rules() {
             try {
-                return new LeagueRules(track, laps, Math.round(penalty * 1000), maxResets, dev.racer.race.RankingRule.parse(ranking), timeLimit);
+                return new LeagueRules(track.id, laps, Math.round(penalty * 1000), maxResets, dev.racer.race.RankingRule.parse(ranking), timeLimit);
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             }

@@ -10,6 +10,7 @@ import dev.racer.sensor.Sensor;
 import dev.racer.track.Track;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,8 +19,8 @@ import picocli.CommandLine.Option;
         description = {"Prints, as JSON, exactly the params a reward function would receive on the first step,",
             "with the car's front point (0.14 m ahead of the rear axle) at X, Y heading H."})
 final class ParamsCommand implements Callable<Integer> {
-    @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
-    String trackId;
+    @CommandLine.Mixin
+    TrackMixin trackId;
     @Option(names = "--x", required = true, description = "front point x [m]")
     double x;
     @Option(names = "--y", required = true, description = "front point y [m]")
@@ -49,9 +50,9 @@ final class ParamsCommand implements Callable<Integer> {
         if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(heading)) {
             throw new UserException("--x, --y and --heading must be finite numbers");
         }
-        Track track = TrackOption.load(trackId, legacyWaypoints);
+        Track track = TrackOption.load(trackId.id, legacyWaypoints);
         if (startWaypoint < 0 || startWaypoint >= track.size()) {
-            throw new UserException("--start-waypoint must be in 0.." + (track.size() - 1) + " for " + trackId);
+            throw new UserException("--start-waypoint must be in 0.." + (track.size() - 1) + " for " + trackId.id);
         }
         EnvConfig cfg = objectOptions.apply(EnvConfig.DEFAULT.withStartWaypoint(startWaypoint).withReversed(reversed),
                 track, false);

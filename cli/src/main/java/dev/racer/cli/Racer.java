@@ -40,7 +40,12 @@ public final class Racer implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Racer());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The command line with its command objects made by {@code factory} (the reward daemon supplies its own). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new Racer(), factory);
         cl.setExecutionExceptionHandler(new UserErrors());
         return cl;
     }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "reward", description = "Work on DeepRacer Python reward functions.",
         subcommands = {RewardCommand.Check.class, RewardReplayCommand.class, CommandLine.HelpCommand.class})
 public final class RewardCommand implements Runnable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RewardCommand.class);
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,8 +46,8 @@ public final class RewardCommand implements Runnable {
         @Parameters(paramLabel = "FILE.py", description = "the reward file")
         Path file;
 
-        @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
-        String trackId;
+        @CommandLine.Mixin
+        TrackMixin trackId;
 
         @Option(names = "--backend", defaultValue = "auto", description = "auto, graalpy or cpython (default: ${DEFAULT-VALUE})")
         String backend;
@@ -60,16 +61,35 @@ public final class RewardCommand implements Runnable {
         @CommandLine.Mixin
         ObjectOptions objectOptions = new ObjectOptions();
 
+        @Option(names = "--no-daemon", description = {"check in this process instead of in the resident reward-check",
+            "daemon (./racer starts one for GraalPy checks; it exits after 30 idle minutes)"})
+        boolean noDaemon;
+
+        /** The client's working directory when the daemon runs the check (file paths are relative to it). */
+        Path cwd;
+        /** Where the reward file's print() goes. */
+        java.io.OutputStream guestOut = System.err;
+        /** In the daemon: whether this process runs a check with the chosen backend (else the client does). */
+        java.util.function.Predicate<Backend> runsHere = b -> true;
+        /** Set when {@link #runsHere} said no: nothing was printed. */
+        boolean declined;
+
         @Override
         public Integer call() {
+            long t0 = System.nanoTime();
             PrintWriter out = spec.commandLine().getOut();
-            if (!Files.isRegularFile(file)) {
+            Path path = cwd == null ? file : cwd.resolve(file);
+            if (!Files.isRegularFile(path)) {
                 throw new UserException("no such reward file: " + file);
             }
             Backend requested = parseBackend(backend);
-            Track track = track(trackId, legacyWaypoints);
-            RewardSource source = RewardSource.read(file);
+            Track track = TrackOption.load(trackId.id, legacyWaypoints);
+            RewardSource source = RewardSource.read(file, path);
             Backend chosen = RewardScripts.choose(source, requested);
+            if (!runsHere.test(chosen)) {
+                declined = true;
+                return 0;
+            }
             out.println("Reward " + file + " on track " + track.id() + " (" + track.name() + ")");
             out.println("Backend: " + chosen.id() + " (" + RewardScripts.reason(source, requested) + ")");
             for (RewardSource.OddChar c : source.oddChars()) {
@@ -79,7 +99,7 @@ public final class RewardCommand implements Runnable {
             }
             ScriptReward reward;
             try {
-                reward = RewardScripts.load(file, requested, Duration.ofMillis(budgetMs), true);
+                reward = RewardScripts.load(source, requested, Duration.ofMillis(budgetMs), true, guestOut);
             } catch (RewardScriptException e) {
                 out.println();
                 out.println("ERROR (" + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): " + e.getMessage());
@@ -88,6 +108,7 @@ public final class RewardCommand implements Runnable {
                 out.flush();
                 return 1;
             }
+            long tLoaded = System.nanoTime();
             try (reward) {
                 out.println("        " + reward.describe());
                 if (chosen == Backend.CPYTHON) {
@@ -96,7 +117,11 @@ public final class RewardCommand implements Runnable {
                 }
                 dev.racer.race.EnvConfig env = objectOptions.apply(dev.racer.race.EnvConfig.DEFAULT, track, true);
                 List<RewardCheck.State> states = RewardCheck.states(track, env);
+                long tStates = System.nanoTime();
                 RewardCheck.Report report = RewardCheck.run(reward, states);
+                LOG.debug("reward check: track, file and backend up to the loaded reward {} ms, states {} ms, "
+                        + "{} calls {} ms", (tLoaded - t0) / 1_000_000, (tStates - tLoaded) / 1_000_000, states.size(),
+                        (System.nanoTime() - tStates) / 1_000_000);
                 String hint = env.placedObjects().objects() == 0 && report.hasErrors()
                         ? RewardCheck.objectHint(source.text()) : null;
                 out.println();

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,8 +25,8 @@ import picocli.CommandLine.Option;
             "Ctrl-C stops after saving a checkpoint; --resume continues a stopped or killed run."})
 public final class TrainCommand implements Runnable {
 
-    @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
-    String track;
+    @CommandLine.Mixin
+    TrackMixin track;
 
     @Option(names = "--reward", required = true,
             description = "reward: a file (.py), a built-in (center_line) or java:CLASS")
@@ -82,7 +83,7 @@ public final class TrainCommand implements Runnable {
     public void run() {
         TrainSpec spec;
         try {
-            spec = new TrainSpec(track, reward, out, minutes, steps, seed,
+            spec = new TrainSpec(track.id, reward, out, minutes, steps, seed,
                     workers == null ? Runtime.getRuntime().availableProcessors() : workers,
                     modelMetadata, hyperparameters, algorithm, resume, update, legacyWaypoints);
         } catch (IllegalArgumentException e) {
@@ -94,7 +95,7 @@ public final class TrainCommand implements Runnable {
                 throw new UserException("--race-type and the object flags are fixed when a model is first trained:"
                         + " leave them out with --resume");
             }
-            env = objectOptions.apply(dev.racer.trainer.Trainer.envConfig(), TrackOption.load(track, legacyWaypoints),
+            env = objectOptions.apply(dev.racer.trainer.Trainer.envConfig(), TrackOption.load(track.id, legacyWaypoints),
                     true);
         }
         if (keepTraces != null && keepTraces < 0) {

@@ -23,6 +23,7 @@ import dev.racer.view.ViewState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,8 +40,8 @@ public final class ViewCommand implements Runnable {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL_DIR", description = "model folder to drive live")
     Path model;
 
-    @Option(names = "--track", defaultValue = "reinvent_base", description = "track id (default: ${DEFAULT-VALUE})")
-    String track;
+    @CommandLine.Mixin
+    TrackMixin track;
 
     @Option(names = {"--replay", "--trace"}, paramLabel = "FILE|DIR",
             description = "replay this sim-trace CSV instead of driving live; repeat it for several cars raced together,"
@@ -106,7 +107,7 @@ public final class ViewCommand implements Runnable {
         if (atStep < 0) {
             throw new UserException("--at-step must be >= 0");
         }
-        Track t = TrackLibrary.standard().get(track);
+        Track t = track.load();
         EnvConfig config = EnvConfig.DEFAULT.withReversed(reversed);
         TrackScene scene = TrackScene.of(TrackGeometry.of(t, reversed));
         try (Source source = source(t, config)) {

@@ -42,12 +42,17 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
     private static Engine compiledEngine;
     private static Engine interpreterEngine;
     private static Source hostSource;
+    /** A fresh sandboxed context built ahead of need (the reward daemon), or null; each is handed out once. */
+    private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Spare>> SPARE =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private static volatile java.util.concurrent.ExecutorService spareMaker;
 
     private final RewardSource source;
     private final Duration budget;
     private final long budgetNanos;
     private volatile long currentBudgetNanos;
     private final boolean interpreterOnly;
+    private final OutputStream guestOut;
     private final AtomicLong started = new AtomicLong();
     private volatile Context context;
     private volatile boolean expired;
@@ -70,6 +75,12 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
      *                        figure users get without the Graal compiler (benchmarks)
      */
     public PythonReward(RewardSource source, Duration budget, boolean interpreterOnly) {
+        this(source, budget, interpreterOnly, System.err);
+    }
+
+    /** @param guestOut where the reward file's print() and its error output go */
+    public PythonReward(RewardSource source, Duration budget, boolean interpreterOnly, OutputStream guestOut) {
+        this.guestOut = Objects.requireNonNull(guestOut);
         this.source = Objects.requireNonNull(source);
         this.budget = budget;
         this.budgetNanos = budget.toNanos();
@@ -142,6 +153,11 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
 
     /** A sandboxed context: nothing outside the interpreter is reachable. */
     static Context sandbox(Engine engine) {
+        return sandbox(engine, System.err);
+    }
+
+    /** {@link #sandbox(Engine)} with the guest's stdout and stderr going to {@code out}. */
+    static Context sandbox(Engine engine, OutputStream out) {
         return Context.newBuilder("python")
                 .engine(engine)
                 .allowIO(IOAccess.NONE)
@@ -159,18 +175,99 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
                 .option("python.DontWriteBytecodeFlag", "true")
                 .option("python.WarnExperimentalFeatures", "false")
                 .in(InputStream.nullInputStream())
-                .out(System.err)
-                .err(System.err)
+                .out(out)
+                .err(out)
                 .build();
     }
 
+    /** A context that has run nothing but the host script, with its output stream still to be connected. */
+    private record Spare(Context context, SwitchableOut out, boolean interpreterOnly) {
+        static Spare create(boolean interpreterOnly) {
+            long t0 = System.nanoTime();
+            Engine engine = engine(interpreterOnly);
+            long t1 = System.nanoTime();
+            SwitchableOut out = new SwitchableOut();
+            Context c = sandbox(engine, out);
+            try {
+                c.eval(hostSource());
+            } catch (RuntimeException e) {
+                c.close(true);
+                throw e;
+            }
+            LOG.debug("GraalPy: engine {} ms, sandboxed context and host script {} ms", (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000);
+            return new Spare(c, out, interpreterOnly);
+        }
+    }
+
+    /**
+     * From now on keeps one fresh sandboxed context ready in the background, so that the next reward opened in
+     * this process (the resident reward-check daemon) does not wait for GraalPy's context start. A spare has run
+     * only Racer's host script; it is handed to one reward and never reused, so each reward still gets a fresh
+     * context with the same sandbox.
+     */
+    public static synchronized void keepSpareContexts(boolean interpreterOnly) {
+        if (spareMaker == null) {
+            spareMaker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "racer-graalpy-spare");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        makeSpare(interpreterOnly);
+    }
+
+    private static void makeSpare(boolean interpreterOnly) {
+        java.util.concurrent.ExecutorService maker = spareMaker;
+        var next = new java.util.concurrent.CompletableFuture<Spare>();
+        if (maker == null || !SPARE.compareAndSet(null, next)) {
+            return;
+        }
+        maker.execute(() -> {
+            try {
+                next.complete(Spare.create(interpreterOnly));
+            } catch (RuntimeException e) {
+                LOG.warn("could not prepare a GraalPy context ahead of time: {}", e.toString());
+                next.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** The spare context, waiting for it if it is being made (two at once would halve the speed of each). */
+    private Spare takeSpare() {
+        var f = SPARE.getAndSet(null);
+        if (f == null) {
+            return null;
+        }
+        try {
+            Spare s = f.join();
+            if (s.interpreterOnly() == interpreterOnly) {
+                return s;
+            }
+            s.context().close(true);
+        } catch (java.util.concurrent.CompletionException e) {
+            // made again below, with its error reported to this reward
+        }
+        return null;
+    }
+
     private void open() {
-        Context c = sandbox(engine(interpreterOnly));
+        long t0 = System.nanoTime();
+        Spare spare = takeSpare();
+        boolean wasSpare = spare != null;
+        if (spare == null) {
+            try {
+                spare = Spare.create(interpreterOnly);
+            } catch (PolyglotException e) {
+                throw translate(e, "loading");
+            }
+        }
+        spare.out().connect(guestOut);
+        Context c = spare.context();
         context = c;
         expired = false;
         trackWaypoints = null;
         try {
-            c.eval(hostSource());
             Value bindings = c.getBindings("python");
             call = bindings.getMember("call");
             lastError = bindings.getMember("last_error");
@@ -178,7 +275,10 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
             setObjects = bindings.getMember("set_objects");
             sentObjects = 0;
             Value load = bindings.getMember("load");
+            long t1 = System.nanoTime();
             Value err = guarded(() -> load.execute(source.text(), source.file().toString()));
+            LOG.debug("GraalPy: context ready in {} ms ({}), reward file run in {} ms", (t1 - t0) / 1_000_000,
+                    wasSpare ? "made ahead" : "made now", (System.nanoTime() - t1) / 1_000_000);
             if (!err.isNull()) {
                 throw RewardScriptException.fromHost(err.asString());
             }
@@ -436,6 +536,31 @@ public final class PythonReward implements ScriptReward, Watchdog.Guarded {
             } catch (RuntimeException e) {
                 LOG.debug("closing context", e);
             }
+        }
+        makeSpare(interpreterOnly); // if spares are kept: the next one, now that this reward no longer runs
+    }
+
+    /** The guest's output stream, connected to its reward's stream when the context is handed out. */
+    private static final class SwitchableOut extends OutputStream {
+        private volatile OutputStream target = OutputStream.nullOutputStream();
+
+        void connect(OutputStream to) {
+            target = to;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            target.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            target.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            target.flush();
         }
     }
 

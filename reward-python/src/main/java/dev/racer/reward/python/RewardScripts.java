@@ -30,14 +30,22 @@ public final class RewardScripts {
      * runs interpreted, as compiling would cost more CPU than the calls themselves. Same sandbox either way.
      */
     public static ScriptReward load(Path file, Backend backend, Duration perCallBudget, boolean shortRun) {
-        RewardSource source = RewardSource.read(file);
+        return load(RewardSource.read(file), backend, perCallBudget, shortRun, System.err);
+    }
+
+    /**
+     * {@link #load(Path, Backend, Duration, boolean)} for a source already read; {@code guestOut} receives what a
+     * GraalPy reward prints (the CPython backend's child process writes to this process's stderr).
+     */
+    public static ScriptReward load(RewardSource source, Backend backend, Duration perCallBudget, boolean shortRun,
+                                    java.io.OutputStream guestOut) {
         RewardScriptException odd = source.oddCharError();
         if (odd != null) {
             throw odd;
         }
         return switch (choose(source, backend)) {
             case CPYTHON -> new CPythonReward(source, perCallBudget);
-            default -> new PythonReward(source, perCallBudget, shortRun);
+            default -> new PythonReward(source, perCallBudget, shortRun, guestOut);
         };
     }
 

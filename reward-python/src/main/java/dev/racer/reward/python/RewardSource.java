@@ -56,9 +56,17 @@ public record RewardSource(Path file, String text, List<OddChar> oddChars, Set<S
 
     /** Reads and scans {@code file}; a file that is not UTF-8 text is a {@link RewardScriptException}. */
     public static RewardSource read(Path file) {
+        return read(file, file);
+    }
+
+    /**
+     * {@link #read(Path)} of the file at {@code at}, named {@code file} in messages (the reward daemon reads a
+     * relative name against its client's working directory).
+     */
+    public static RewardSource read(Path file, Path at) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = Files.readAllBytes(at);
         } catch (IOException e) {
             throw new RewardScriptException(RewardScriptException.Kind.BACKEND, "cannot read reward file " + file
                     + ": " + e.getMessage(), e);

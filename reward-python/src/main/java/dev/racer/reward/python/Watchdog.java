@@ -36,7 +36,7 @@ final class Watchdog {
         GUARDED.add(g);
         if (thread == null) {
             synchronized (Watchdog.class) {
-                if (thread == null) {
+                if (thread == null) { // none yet, or it stopped when nothing was left to watch
                     Thread t = new Thread(Watchdog::loop, "racer-reward-watchdog");
                     t.setDaemon(true);
                     t.start();
@@ -54,6 +54,14 @@ final class Watchdog {
         Set<Long> expired = ConcurrentHashMap.newKeySet();
         while (true) {
             LockSupport.parkNanos(TICK_NANOS);
+            if (GUARDED.isEmpty()) {
+                synchronized (Watchdog.class) { // a resident process (the reward daemon) must not tick while idle
+                    if (GUARDED.isEmpty()) {
+                        thread = null;
+                        return;
+                    }
+                }
+            }
             long now = System.nanoTime();
             for (Guarded g : GUARDED) {
                 long s = g.startedNanos();
