@@ -104,8 +104,11 @@ final class UploadService {
             Files.deleteIfExists(zip);
             FileTrees.deleteQuietly(staged);
         }
+        // read it back before waking the evaluator: the answer is the submission as accepted (queued), not
+        // whatever a fast worker has made of it a moment later
+        Store.Submission accepted = store.getSubmission(id).orElseThrow();
         evaluator.wakeUp();
-        return store.getSubmission(id).orElseThrow();
+        return accepted;
     }
 
     private static MessageDigest sha256() {
