@@ -647,6 +647,7 @@ public final class JavaUpdate {
             }
             if (gLogStd != null) {
                 adam(logStd, gLogStd, mLogStd, vLogStd, alpha);
+                PolicyNet.boundLogStd(logStd);
             }
         }
 

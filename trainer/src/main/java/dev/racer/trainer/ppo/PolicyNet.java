@@ -54,6 +54,24 @@ public final class PolicyNet {
     }
 
     /** A continuous policy's normalised action in [-1, 1]: {@code u} clipped (NaN gives 0, the centre). */
+    /**
+     * The largest {@code log_std} an update may leave (std 1 in normalised units, half the action range). With the
+     * action clipped to [-1, 1] a wider Gaussian costs the policy nothing while the entropy bonus keeps paying for
+     * it: measured before this bound (continuous reinvent_base, 2 minutes), {@code log_std} climbed to about 2.5,
+     * the samples became bang-bang at the bounds, the mean slid under the speed floor and the greedy lap time went
+     * from 5.8 s to over 30 s.
+     */
+    public static final float MAX_LOG_STD = -0.5f;
+
+    /** Caps {@code logStd} in place at {@link #MAX_LOG_STD}. */
+    public static void boundLogStd(float[] logStd) {
+        for (int i = 0; i < logStd.length; i++) {
+            if (!(logStd[i] <= MAX_LOG_STD)) {
+                logStd[i] = MAX_LOG_STD;
+            }
+        }
+    }
+
     public static double clipAction(double u) {
         return u >= 1 ? 1 : u <= -1 ? -1 : u == u ? u : 0;
     }
@@ -184,6 +202,11 @@ public final class PolicyNet {
                           int epochs, SplittableRandom random) {
         Minibatches it = new Minibatches(obs, obsDim, act, actDim, oldLogp, adv, ret, n, batchSize, random);
         sd.fit(it, epochs);
+        if (!discrete) {
+            float[] ls = logStd();
+            boundLogStd(ls);
+            set("log_std", ls);
+        }
     }
 
     /** The loss gradient with respect to the named variables (tests). */
