@@ -90,6 +90,9 @@ public final class JavaUpdate {
             actorPart.train(d);
             criticPart.train(d);
         }
+        if (logStd != null) {
+            PolicyNet.boundLogStd(logStd); // after the epochs, as PolicyNet.fitEpochs bounds it
+        }
     }
 
     private static void join(Future<?> f) {
@@ -647,7 +650,6 @@ public final class JavaUpdate {
             }
             if (gLogStd != null) {
                 adam(logStd, gLogStd, mLogStd, vLogStd, alpha);
-                PolicyNet.boundLogStd(logStd);
             }
         }
 
