@@ -55,15 +55,16 @@ public final class PolicyNet {
 
     /** A continuous policy's normalised action in [-1, 1]: {@code u} clipped (NaN gives 0, the centre). */
     /**
-     * The largest {@code log_std} an update may leave: its initial value (std 0.61 in normalised units), so the
-     * entropy bonus can slow the noise's decay but not widen it. With the action clipped to [-1, 1] a wider
-     * Gaussian costs the policy little while the entropy bonus (and Adam's normalised steps) keep paying for it:
-     * measured without a bound (continuous reinvent_base, 2 minutes), {@code log_std} climbed to about 2.5, the
-     * samples became bang-bang at the bounds, the mean slid under the speed floor and the greedy lap time went from
-     * 5.8 s to over 30 s; bounded at 0 (std 1) the car still slowed to 0.6 m/s under the steering noise; bounded
-     * here, greedy and sampled speeds agree (2.00 vs 2.05 m/s).
+     * The largest {@code log_std} an update may leave: std 0.37 in normalised units (about 11° of steering, 0.6 m/s
+     * of DeepRacer's 0.5–4 m/s box). A Gaussian's entropy grows with {@code log_std} without limit and its gradient
+     * never fades, so DeepRacer's default entropy bonus (0.01), through Adam's normalised steps, keeps widening
+     * the noise; with the action clipped to [-1, 1] the wider noise costs the policy little, and the policy answers
+     * it by driving slower. Measured on reinvent_base with examples/continuous and race_line_speed.py (700k steps,
+     * `racer train --steps 700000`): unbounded, {@code log_std} reached 2.5, the samples went bang-bang, the mean
+     * slid under the speed floor and greedy laps went from 5.8 s to over 30 s; bounded at -0.5 (its initial value)
+     * laps went from 5.5 s to 10 s; bounded here they stay at 5.9–7.3 s; without the entropy bonus 5.6–6.4 s.
      */
-    public static final float MAX_LOG_STD = -0.5f;
+    public static final float MAX_LOG_STD = -1.0f;
 
     /** Caps {@code logStd} in place at {@link #MAX_LOG_STD}. */
     public static void boundLogStd(float[] logStd) {
