@@ -25,7 +25,10 @@ final class BenchCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    /** Steps one environment on one thread with a Java reward and a scripted driver that stays on track. */
+    /**
+     * Steps one environment on one thread with a Java reward and a scripted driver that stays on track; with
+     * {@code --bots}, the bot cars move, are mirrored into the objects and judged by the crash rule every step.
+     */
     @Command(name = "env", mixinStandardHelpOptions = true,
             description = "Steps one environment on one thread (Java reward, scripted centre-line driver); prints steps/s and bytes allocated per step.")
     static final class Env implements Callable<Integer> {
@@ -38,6 +41,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--objects", paramLabel = "N", defaultValue = "0",
                 description = "boxes on the track (OBJECT_AVOIDANCE, evenly spaced; default: ${DEFAULT-VALUE})")
         int objects;
+        @Option(names = "--bots", paramLabel = "N", defaultValue = "0",
+                description = "bot cars on the track (HEAD_TO_BOT at DeepRacer's 0.2 m/s; the issue's figure: 3;"
+                        + " default: ${DEFAULT-VALUE})")
+        int bots;
+        @Option(names = "--bot-lane-change", description = "the bot cars change lanes")
+        boolean botLaneChange;
         @Option(names = "--sensor", paramLabel = "NAME",
                 description = "observe each step with LIDAR, SECTOR_LIDAR or DISCRETIZED_SECTOR_LIDAR (default: none)")
         String sensor;
@@ -49,6 +58,13 @@ final class BenchCommand implements Runnable {
             }
             if (objects < 0) {
                 throw new UserException("--objects must be >= 0, got " + objects);
+            }
+            if (bots < 0) {
+                throw new UserException("--bots must be >= 0, got " + bots);
+            }
+            if (bots > 0 && objects > 0) {
+                throw new UserException("--objects (OBJECT_AVOIDANCE) and --bots (HEAD_TO_BOT) are two race types:"
+                        + " give one");
             }
             Track track = trackId.load();
             Sensor sense = Sensor.none();
@@ -62,6 +78,11 @@ final class BenchCommand implements Runnable {
             EnvConfig cfg = objects == 0 ? EnvConfig.DEFAULT : EnvConfig.DEFAULT
                     .withRaceType(dev.racer.race.RaceType.OBJECT_AVOIDANCE)
                     .withObjects(dev.racer.world.ObjectConfig.spaced(objects, false));
+            if (bots > 0) {
+                cfg = cfg.withRaceType(dev.racer.race.RaceType.HEAD_TO_BOT)
+                        .withBots(dev.racer.multi.BotConfig.of(bots, dev.racer.multi.BotConfig.DEFAULT_SPEED,
+                                botLaneChange));
+            }
             RacingEnv env;
             try {
                 env = new RacingEnv(track, cfg, new CenterLineReward(), sense);
@@ -79,8 +100,9 @@ final class BenchCommand implements Runnable {
             long bytes = mx.getThreadAllocatedBytes(tid) - bytes0;
             long steps = r[0];
             double rate = steps / ((t1 - t0) / 1e9);
-            System.out.printf("bench env: track %s, %d objects, sensor %s, %d steps in %.2f s on one thread%n", trackId.id,
-                    objects, sensor == null ? "none" : sensor, steps, (t1 - t0) / 1e9);
+            System.out.printf("bench env: track %s, %s, sensor %s, %d steps in %.2f s on one thread%n", trackId.id,
+                    bots > 0 ? "1 car + " + bots + " bot cars" + (botLaneChange ? " changing lanes" : "")
+                            : objects + " objects", sensor == null ? "none" : sensor, steps, (t1 - t0) / 1e9);
             System.out.printf("  %,.0f steps/s (%.0f ns/step), %d episodes (%d laps completed)%n", rate, 1e9 / rate, r[1], r[2]);
             System.out.printf("  allocated %d bytes in the measured loop: %.4f bytes/step%n", bytes, (double) bytes / steps);
             return 0;

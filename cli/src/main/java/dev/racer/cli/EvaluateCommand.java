@@ -107,17 +107,19 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new UserException(e.getMessage());
             }
         }
+        dev.racer.race.EnvConfig env = envConfig(track);
         try (Driver driver = openDriver(); RewardFunction rf = rewardFn) {
             double startupMs = (System.nanoTime() - start) / 1e6;
             Evaluation.Outcome o;
             try {
                 o = Evaluation.run(new Evaluation.Request(track, reversed, rules, seed, rf,
-                        model == null ? null : model.toString(), trace, json, png, envConfig(track),
+                        model == null ? null : model.toString(), trace, json, png, env,
                         model == null || noModelLog ? null : model), driver);
             } catch (java.io.UncheckedIOException e) {
                 throw new UserException(e.getMessage() + " (--no-model-log races without logging into the model folder)");
             }
             printTable(System.out, track, o.result(), o.wallMs(), startupMs);
+            printRace(System.out, o.report());
             if (png != null) {
                 System.out.println("Picture: " + png);
             }
@@ -151,6 +153,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage() + " (the model's training_params.json)");
         }
+        ObjectOptions.checkBots(c.withReversed(reversed), track, " (the model's training_params.json)");
         return c;
     }
 
@@ -284,6 +287,20 @@ final class EvaluateCommand implements Callable<Integer> {
                 r.score() == null ? "none (does not qualify)" : seconds(r.score()));
         out.printf(Locale.ROOT, "Simulated %.2f s in %.1f ms of wall time (%.0fx real time; start-up %.0f ms)%n",
                 r.elapsedMs() / 1000.0, wallMs, r.elapsedMs() / Math.max(wallMs, 1e-3), startupMs);
+    }
+
+    /** The race type's lines under the table: the bots and the crashes per lap (nothing for a time trial). */
+    static void printRace(PrintStream out, Evaluation.Report report) {
+        if (report.raceType() == null || report.raceType() == dev.racer.race.RaceType.TIME_TRIAL) {
+            return;
+        }
+        dev.racer.multi.BotConfig b = report.bots();
+        String what = b == null ? "boxes" : String.format(Locale.ROOT, "%d bot car%s at %s m/s, lane changes %s",
+                b.count(), b.count() == 1 ? "" : "s", trim(b.speed()), b.laneChange() ? "on" : "off");
+        out.printf(Locale.ROOT, "Race type %s (%s): crashes per lap %.2f (%d in %d lap%s), collision penalty %s s%n",
+                report.raceType(), what, report.crashesPerLap(), report.result().crashes(),
+                report.result().laps().size(), report.result().laps().size() == 1 ? "" : "s",
+                trim(report.result().config().collisionPenalty()));
     }
 
     private static String summary(TrialResult r) {

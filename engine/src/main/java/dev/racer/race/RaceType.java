@@ -17,7 +17,8 @@ public enum RaceType {
         try {
             return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(what + ": expected TIME_TRIAL, OBJECT_AVOIDANCE or HEAD_TO_BOT, got \"" + s + "\"");
+            throw new IllegalArgumentException(what + ": expected TIME_TRIAL, OBJECT_AVOIDANCE or HEAD_TO_BOT, got \""
+                    + s + "\"");
         }
     }
 }
