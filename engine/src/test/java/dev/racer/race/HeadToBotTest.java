@@ -161,6 +161,30 @@ class HeadToBotTest {
     }
 
     @Test
+    void steppingResettingAndHoldingTheCarAllocateNothing() {
+        RacingEnv env = new RacingEnv(RECT, bots(new BotConfig(3, 0.4, true, 1.0, 2.0, 1.0, 2.0, true, 2.0, 0.0)),
+                p -> 1.0, Sensor.none());
+        env.reset(1);
+        for (int k = 0; k < 20_000; k++) { // warm up
+            if (env.step(k % 11 - 5, 0.5).done()) {
+                env.reset(k);
+            }
+            env.holdCar();
+        }
+        var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().threadId();
+        long before = bean.getThreadAllocatedBytes(tid);
+        for (int k = 0; k < 20_000; k++) {
+            if (env.step(k % 11 - 5, 0.5).done()) {
+                env.reset(k);
+            }
+            env.holdCar();
+        }
+        long after = bean.getThreadAllocatedBytes(tid);
+        assertTrue(after - before < 10_000, "allocated " + (after - before) + " bytes");
+    }
+
+    @Test
     void botsThatDoNotFitOrOutrunTheCarAreClearErrors() {
         IllegalArgumentException fast = assertThrows(IllegalArgumentException.class,
                 () -> new RacingEnv(RECT, bots(BotConfig.of(1, 5.0, false)), p -> 0, Sensor.none()));
