@@ -118,7 +118,7 @@ final class EvaluateCommand implements Callable<Integer> {
             } catch (java.io.UncheckedIOException e) {
                 throw new UserException(e.getMessage() + " (--no-model-log races without logging into the model folder)");
             }
-            printTable(System.out, track, o.result(), o.wallMs(), startupMs);
+            printTable(System.out, title(env), track, o.result(), o.wallMs(), startupMs);
             printRace(System.out, o.report());
             if (png != null) {
                 System.out.println("Picture: " + png);
@@ -264,8 +264,22 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     static void printTable(PrintStream out, Track track, TrialResult r, double wallMs, double startupMs) {
+        printTable(out, "Time trial", track, r, wallMs, startupMs);
+    }
+
+    /** The race's name on the first line of the table. */
+    private static String title(dev.racer.race.EnvConfig env) {
+        return switch (env.raceType()) {
+            case TIME_TRIAL -> "Time trial";
+            case OBJECT_AVOIDANCE -> "Object avoidance";
+            case HEAD_TO_BOT -> "Head-to-bot";
+        };
+    }
+
+    static void printTable(PrintStream out, String title, Track track, TrialResult r, double wallMs,
+                           double startupMs) {
         TimeTrialConfig c = r.config();
-        out.printf(Locale.ROOT, "Time trial: %s on %s%s (%s), %d lap%s, seed %d%n", r.driver(), track.id(),
+        out.printf(Locale.ROOT, "%s: %s on %s%s (%s), %d lap%s, seed %d%n", title, r.driver(), track.id(),
                 r.reversed() ? " reversed" : "", track.name(), c.laps(), c.laps() == 1 ? "" : "s", r.seed());
         out.printf(Locale.ROOT, "Rules: off-track penalty %s s, resets %s, reversed/immobilised %s, ranked by %s%n",
                 trim(c.offTrackPenalty()), c.unlimitedResets() ? "unlimited" : String.valueOf(c.maxResets()),

@@ -20,6 +20,7 @@ class HeadToBotCommandTest {
         CliRun run = CliRun.of("evaluate", "--driver", "pure-pursuit", "--track", "reinvent_base", "--laps", "2",
                 "--race-type", "HEAD_TO_BOT", "--bot-lane-change", "--json", json.toString(), "--no-model-log");
         assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Head-to-bot: pure-pursuit on reinvent_base"), run.out());
         assertTrue(run.out().contains("Race type HEAD_TO_BOT (3 bot cars at 0.2 m/s, lane changes on): crashes per"
                 + " lap "), run.out());
         assertTrue(run.out().contains("collision penalty 5 s"), run.out());
