@@ -25,7 +25,10 @@ final class BenchCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    /** Steps one environment on one thread with a Java reward and a scripted driver that stays on track. */
+    /**
+     * Steps one environment on one thread with a Java reward and a scripted driver that stays on track; with
+     * {@code --bots}, the bot cars move, are mirrored into the objects and judged by the crash rule every step.
+     */
     @Command(name = "env", mixinStandardHelpOptions = true,
             description = "Steps one environment on one thread (Java reward, scripted centre-line driver); prints steps/s and bytes allocated per step.")
     static final class Env implements Callable<Integer> {
@@ -38,6 +41,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--objects", paramLabel = "N", defaultValue = "0",
                 description = "boxes on the track (OBJECT_AVOIDANCE, evenly spaced; default: ${DEFAULT-VALUE})")
         int objects;
+        @Option(names = "--bots", paramLabel = "N", defaultValue = "0",
+                description = "bot cars on the track (HEAD_TO_BOT at DeepRacer's 0.2 m/s; the issue's figure: 3;"
+                        + " default: ${DEFAULT-VALUE})")
+        int bots;
+        @Option(names = "--bot-lane-change", description = "the bot cars change lanes")
+        boolean botLaneChange;
         @Option(names = "--sensor", paramLabel = "NAME",
                 description = "observe each step with LIDAR, SECTOR_LIDAR or DISCRETIZED_SECTOR_LIDAR (default: none)")
         String sensor;
@@ -49,6 +58,13 @@ final class BenchCommand implements Runnable {
             }
             if (objects < 0) {
                 throw new UserException("--objects must be >= 0, got " + objects);
+            }
+            if (bots < 0) {
+                throw new UserException("--bots must be >= 0, got " + bots);
+            }
+            if (bots > 0 && objects > 0) {
+                throw new UserException("--objects (OBJECT_AVOIDANCE) and --bots (HEAD_TO_BOT) are two race types:"
+                        + " give one");
             }
             Track track = trackId.load();
             Sensor sense = Sensor.none();
@@ -62,6 +78,11 @@ final class BenchCommand implements Runnable {
             EnvConfig cfg = objects == 0 ? EnvConfig.DEFAULT : EnvConfig.DEFAULT
                     .withRaceType(dev.racer.race.RaceType.OBJECT_AVOIDANCE)
                     .withObjects(dev.racer.world.ObjectConfig.spaced(objects, false));
+            if (bots > 0) {
+                cfg = cfg.withRaceType(dev.racer.race.RaceType.HEAD_TO_BOT)
+                        .withBots(dev.racer.multi.BotConfig.of(bots, dev.racer.multi.BotConfig.DEFAULT_SPEED,
+                                botLaneChange));
+            }
             RacingEnv env;
             try {
                 env = new RacingEnv(track, cfg, new CenterLineReward(), sense);
@@ -72,16 +93,23 @@ final class BenchCommand implements Runnable {
             run(env, driver, (long) (warmup * 1e9));
             ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
             long tid = Thread.currentThread().threadId();
+            long cpu0 = mx.getCurrentThreadCpuTime();
             long bytes0 = mx.getThreadAllocatedBytes(tid);
             long t0 = System.nanoTime();
             long[] r = run(env, driver, (long) (seconds * 1e9));
             long t1 = System.nanoTime();
             long bytes = mx.getThreadAllocatedBytes(tid) - bytes0;
+            long cpu = mx.getCurrentThreadCpuTime() - cpu0;
             long steps = r[0];
             double rate = steps / ((t1 - t0) / 1e9);
-            System.out.printf("bench env: track %s, %d objects, sensor %s, %d steps in %.2f s on one thread%n", trackId.id,
-                    objects, sensor == null ? "none" : sensor, steps, (t1 - t0) / 1e9);
+            System.out.printf("bench env: track %s, %s, sensor %s, %d steps in %.2f s on one thread%n", trackId.id,
+                    bots > 0 ? "1 car + " + bots + " bot cars" + (botLaneChange ? " changing lanes" : "")
+                            : objects + " objects", sensor == null ? "none" : sensor, steps, (t1 - t0) / 1e9);
             System.out.printf("  %,.0f steps/s (%.0f ns/step), %d episodes (%d laps completed)%n", rate, 1e9 / rate, r[1], r[2]);
+            if (cpu > 0) { // the fairer figure on a busy machine: the thread's own CPU time
+                System.out.printf("  %,.0f steps/s of the thread's CPU time (%.0f ns/step; %.0f%% of the wall time on CPU)%n",
+                        steps / (cpu / 1e9), cpu / (double) steps, 100.0 * cpu / (t1 - t0));
+            }
             System.out.printf("  allocated %d bytes in the measured loop: %.4f bytes/step%n", bytes, (double) bytes / steps);
             return 0;
         }
@@ -110,7 +138,11 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    /** Steers at a point 0.5 m ahead on the centre line (with boxes on it, it crashes into them); allocation-free. */
+    /**
+     * Steers at a point 0.5 m ahead on the centre line (with boxes on it, it crashes into them); with bot cars,
+     * at the middle of the lane away from the next bot (on a narrow track a car on the centre line touches a
+     * bot in its lane). Allocation-free.
+     */
     static final class ScriptedDriver {
         private final TrackGeometry geo;
         private final Projection ahead = new Projection();
@@ -124,7 +156,15 @@ final class BenchCommand implements Runnable {
             if (along > geo.length()) {
                 along -= geo.length();
             }
-            geo.center().interpolate(along, ahead);
+            if (env.objects().reportsMotion() && env.objects().count() > 0) {
+                double h = geo.headingAt(along, ahead); // leaves ahead at the centre-line point
+                double lateral = env.params().trackWidth() / 4
+                        * (env.objects().leftOfCenter(env.params().closestObjectNext()) ? -1 : 1);
+                ahead.x -= Math.sin(h) * lateral;
+                ahead.y += Math.cos(h) * lateral;
+            } else {
+                geo.center().interpolate(along, ahead);
+            }
             double dx = ahead.x - env.carX(), dy = ahead.y - env.carY();
             double err = Math.atan2(dy, dx) - env.carYaw();
             err = Math.atan2(Math.sin(err), Math.cos(err));

@@ -107,17 +107,19 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new UserException(e.getMessage());
             }
         }
+        dev.racer.race.EnvConfig env = envConfig(track);
         try (Driver driver = openDriver(); RewardFunction rf = rewardFn) {
             double startupMs = (System.nanoTime() - start) / 1e6;
             Evaluation.Outcome o;
             try {
                 o = Evaluation.run(new Evaluation.Request(track, reversed, rules, seed, rf,
-                        model == null ? null : model.toString(), trace, json, png, envConfig(track),
+                        model == null ? null : model.toString(), trace, json, png, env,
                         model == null || noModelLog ? null : model), driver);
             } catch (java.io.UncheckedIOException e) {
                 throw new UserException(e.getMessage() + " (--no-model-log races without logging into the model folder)");
             }
-            printTable(System.out, track, o.result(), o.wallMs(), startupMs);
+            printTable(System.out, title(env), track, o.result(), o.wallMs(), startupMs);
+            printRace(System.out, o.report());
             if (png != null) {
                 System.out.println("Picture: " + png);
             }
@@ -151,6 +153,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage() + " (the model's training_params.json)");
         }
+        ObjectOptions.checkBots(c.withReversed(reversed), track, " (the model's training_params.json)");
         return c;
     }
 
@@ -261,8 +264,22 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     static void printTable(PrintStream out, Track track, TrialResult r, double wallMs, double startupMs) {
+        printTable(out, "Time trial", track, r, wallMs, startupMs);
+    }
+
+    /** The race's name on the first line of the table. */
+    private static String title(dev.racer.race.EnvConfig env) {
+        return switch (env.raceType()) {
+            case TIME_TRIAL -> "Time trial";
+            case OBJECT_AVOIDANCE -> "Object avoidance";
+            case HEAD_TO_BOT -> "Head-to-bot";
+        };
+    }
+
+    static void printTable(PrintStream out, String title, Track track, TrialResult r, double wallMs,
+                           double startupMs) {
         TimeTrialConfig c = r.config();
-        out.printf(Locale.ROOT, "Time trial: %s on %s%s (%s), %d lap%s, seed %d%n", r.driver(), track.id(),
+        out.printf(Locale.ROOT, "%s: %s on %s%s (%s), %d lap%s, seed %d%n", title, r.driver(), track.id(),
                 r.reversed() ? " reversed" : "", track.name(), c.laps(), c.laps() == 1 ? "" : "s", r.seed());
         out.printf(Locale.ROOT, "Rules: off-track penalty %s s, resets %s, reversed/immobilised %s, ranked by %s%n",
                 trim(c.offTrackPenalty()), c.unlimitedResets() ? "unlimited" : String.valueOf(c.maxResets()),
@@ -284,6 +301,20 @@ final class EvaluateCommand implements Callable<Integer> {
                 r.score() == null ? "none (does not qualify)" : seconds(r.score()));
         out.printf(Locale.ROOT, "Simulated %.2f s in %.1f ms of wall time (%.0fx real time; start-up %.0f ms)%n",
                 r.elapsedMs() / 1000.0, wallMs, r.elapsedMs() / Math.max(wallMs, 1e-3), startupMs);
+    }
+
+    /** The race type's lines under the table: the bots and the crashes per lap (nothing for a time trial). */
+    static void printRace(PrintStream out, Evaluation.Report report) {
+        if (report.raceType() == null || report.raceType() == dev.racer.race.RaceType.TIME_TRIAL) {
+            return;
+        }
+        dev.racer.multi.BotConfig b = report.bots();
+        String what = b == null ? "boxes" : String.format(Locale.ROOT, "%d bot car%s at %s m/s, lane changes %s",
+                b.count(), b.count() == 1 ? "" : "s", trim(b.speed()), b.laneChange() ? "on" : "off");
+        out.printf(Locale.ROOT, "Race type %s (%s): crashes per lap %.2f (%d in %d lap%s), collision penalty %s s%n",
+                report.raceType(), what, report.crashesPerLap(), report.result().crashes(),
+                report.result().laps().size(), report.result().laps().size() == 1 ? "" : "s",
+                trim(report.result().config().collisionPenalty()));
     }
 
     private static String summary(TrialResult r) {

@@ -122,7 +122,7 @@ public final class RewardCommand implements Runnable {
                 LOG.debug("reward check: track, file and backend up to the loaded reward {} ms, states {} ms, "
                         + "{} calls {} ms", (tLoaded - t0) / 1_000_000, (tStates - tLoaded) / 1_000_000, states.size(),
                         (System.nanoTime() - tStates) / 1_000_000);
-                String hint = env.placedObjects().objects() == 0 && report.hasErrors()
+                String hint = env.placedObjects().objects() == 0 && env.placedBots().count() == 0 && report.hasErrors()
                         ? RewardCheck.objectHint(source.text()) : null;
                 out.println();
                 out.printf(Locale.ROOT, "%-18s %8s %8s %8s %8s %5s %6s %8s %6s %6s  %s%n", "state", "x", "y",

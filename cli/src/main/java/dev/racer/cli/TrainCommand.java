@@ -92,8 +92,8 @@ public final class TrainCommand implements Runnable {
         dev.racer.race.EnvConfig env = null;
         if (objectOptions.given()) {
             if (resume) {
-                throw new UserException("--race-type and the object flags are fixed when a model is first trained:"
-                        + " leave them out with --resume");
+                throw new UserException("--race-type and the object and bot flags are fixed when a model is first"
+                        + " trained (stored in its training_params.json): leave them out with --resume");
             }
             env = objectOptions.apply(dev.racer.trainer.Trainer.envConfig(), TrackOption.load(track.id, legacyWaypoints),
                     true);

@@ -1,6 +1,8 @@
 package dev.racer.evaluate;
 
 import dev.racer.io.Jsons;
+import dev.racer.multi.BotConfig;
+import dev.racer.race.RaceType;
 import dev.racer.plot.LapPlot;
 import dev.racer.race.Driver;
 import dev.racer.race.EnvConfig;
@@ -61,9 +63,21 @@ public final class Evaluation {
         }
     }
 
-    /** What {@code --json} writes ({@code kind} racer-time-trial/1). */
+    /**
+     * What {@code --json} writes ({@code kind} racer-time-trial/1).
+     *
+     * @param raceType     TIME_TRIAL, OBJECT_AVOIDANCE or HEAD_TO_BOT
+     * @param bots         the bot cars that drove (HEAD_TO_BOT), or null
+     * @param crashesPerLap crashes per lap raced (the laps in the result, the unfinished last one included), or
+     *                     null in a time trial
+     */
     public record Report(String kind, String track, String trackName, double trackLength, String driver, String model,
-                         TrialResult result, double wallMs) {
+                         TrialResult result, double wallMs, RaceType raceType, BotConfig bots, Double crashesPerLap) {
+    }
+
+    /** Crashes per lap raced (each lap of the result counts, the unfinished last one included); 0 with none. */
+    public static double crashesPerLap(TrialResult r) {
+        return r.laps().isEmpty() ? 0 : (double) r.crashes() / r.laps().size();
     }
 
     /**
@@ -134,12 +148,16 @@ public final class Evaluation {
             plot.note("best  " + orDash(result.bestLapMs()));
             plot.note("avg   " + orDash(result.avgLapMs()));
             plot.note("total " + orDash(result.totalTimeMs()));
+            boolean objects = envConfig.placedObjects().objects() > 0 || envConfig.placedBots().count() > 0;
             plot.note("off track " + result.offTracks() + ", resets " + result.resets()
-                    + (envConfig.placedObjects().objects() > 0 ? ", crashes " + result.crashes() : ""));
+                    + (objects ? ", crashes " + result.crashes() : ""));
             plot.write(r.png());
         }
+        RaceType type = envConfig.raceType();
         Report report = new Report("racer-time-trial/1", r.track().id(), r.track().name(), geo.length(),
-                result.driver(), r.model(), result, wallMs);
+                result.driver(), r.model(), result, wallMs, type,
+                type == RaceType.HEAD_TO_BOT ? envConfig.placedBots() : null,
+                type == RaceType.TIME_TRIAL ? null : crashesPerLap(result));
         if (r.json() != null) {
             Jsons.writeAtomically(r.json(), report);
         }

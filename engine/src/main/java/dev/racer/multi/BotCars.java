@@ -3,7 +3,7 @@ package dev.racer.multi;
 import dev.racer.track.Projection;
 import dev.racer.track.TrackGeometry;
 import dev.racer.world.CarBody;
-import java.util.SplittableRandom;
+import dev.racer.util.SplitMix64;
 
 /**
  * DeepRacer's bot cars ({@code bot_cars_agent_ctrl.BotCarsCtrl}), stepped by a clock instead of Gazebo's.
@@ -42,7 +42,8 @@ public final class BotCars {
     private final double[] x, y, yaw;
     private final LaneSpline.LanePoint a = new LaneSpline.LanePoint(), b = new LaneSpline.LanePoint();
     private final Projection scratch = new Projection();
-    private SplittableRandom rng = new SplittableRandom(0);
+    private final SplitMix64 rng = new SplitMix64(0); // reseeded at each reset: resets allocate nothing
+    private final int[] order;
     private double time, runTime, pauseLeft;
     private boolean running;
     private int crashCount;
@@ -64,6 +65,7 @@ public final class BotCars {
         x = new double[n];
         y = new double[n];
         yaw = new double[n];
+        order = new int[n];
     }
 
     public BotConfig config() {
@@ -76,7 +78,7 @@ public final class BotCars {
 
     /** Places the bots again as the simapp's {@code reset_agent} does, the generator seeded with {@code seed}. */
     public void reset(long seed) {
-        rng = new SplittableRandom(seed);
+        rng.seed(seed);
         time = 0;
         runTime = 0;
         crashCount = 0;
@@ -87,7 +89,6 @@ public final class BotCars {
             initial[i] = n == 1 ? start : start + (end - start) * i / (n - 1);
         }
         if (cfg.randomize()) {
-            int[] order = new int[n];
             for (int i = 0; i < n; i++) {
                 order[i] = i;
             }
@@ -105,7 +106,7 @@ public final class BotCars {
                 }
             }
             for (int i = 0; i < n; i++) {
-                outerLane[i] = rng.nextBoolean();
+                outerLane[i] = rng.nextLong() < 0;
             }
         } else {
             for (int i = 0; i < n; i++) {

@@ -98,8 +98,8 @@ public final class LapPlot {
      */
     public TrialObserver observer() {
         return row -> {
-            if (boxes.isEmpty() && row.env() != null) {
-                objects(row.env().objects());
+            if (boxes.isEmpty() && row.env() != null && !row.env().objects().reportsMotion()) {
+                objects(row.env().objects()); // boxes stand still; moving bots are not drawn, their crashes are
             }
             if (row.paused()) {
                 return;

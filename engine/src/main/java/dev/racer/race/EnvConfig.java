@@ -3,6 +3,7 @@ package dev.racer.race;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.racer.car.CarSpec;
+import dev.racer.multi.BotConfig;
 import dev.racer.world.ObjectConfig;
 
 /**
@@ -18,22 +19,37 @@ import dev.racer.world.ObjectConfig;
  * @param immobilizedDistance movement [m] of the front point at or below which a step counts as immobile
  * @param dt                  control step [s] (DeepRacer's camera rate: 1/15 s)
  * @param car                 the car
- * @param raceType            TIME_TRIAL (no objects) or OBJECT_AVOIDANCE
+ * @param raceType            TIME_TRIAL (no objects), OBJECT_AVOIDANCE or HEAD_TO_BOT
  * @param objects             the objects placed on every reset under OBJECT_AVOIDANCE (ignored otherwise)
+ * @param bots                the bot cars driving under HEAD_TO_BOT (ignored otherwise; {@link #DEFAULT_BOTS})
  */
 public record EnvConfig(int startWaypoint, StartMode startMode, double roundRobinAdvance, boolean reversed,
                         int maxSteps, int reversedSteps, int immobilizedSteps, double immobilizedDistance,
-                        double dt, CarSpec car, RaceType raceType, ObjectConfig objects) {
+                        double dt, CarSpec car, RaceType raceType, ObjectConfig objects, BotConfig bots) {
+
+    /**
+     * Head-to-bot's bots unless told otherwise: DeepRacer-for-Cloud's {@code DR_H2B_NUMBER_OF_BOT_CARS=3} at the
+     * simapp's {@code BOT_CAR_SPEED} 0.2 m/s, no lane changes, the simapp's other defaults.
+     */
+    public static final BotConfig DEFAULT_BOTS = BotConfig.of(3, BotConfig.DEFAULT_SPEED, false);
 
     public static final EnvConfig DEFAULT = new EnvConfig(0, StartMode.FIXED, 0.05, false, 10_000, 15, 15,
-            0.0003, 1.0 / 15.0, CarSpec.DEFAULT, RaceType.TIME_TRIAL, ObjectConfig.TRAINING_DEFAULT);
+            0.0003, 1.0 / 15.0, CarSpec.DEFAULT, RaceType.TIME_TRIAL, ObjectConfig.TRAINING_DEFAULT, DEFAULT_BOTS);
 
     /** A time trial (no objects). */
     public EnvConfig(int startWaypoint, StartMode startMode, double roundRobinAdvance, boolean reversed,
                      int maxSteps, int reversedSteps, int immobilizedSteps, double immobilizedDistance,
                      double dt, CarSpec car) {
         this(startWaypoint, startMode, roundRobinAdvance, reversed, maxSteps, reversedSteps, immobilizedSteps,
-                immobilizedDistance, dt, car, RaceType.TIME_TRIAL, ObjectConfig.TRAINING_DEFAULT);
+                immobilizedDistance, dt, car, RaceType.TIME_TRIAL, ObjectConfig.TRAINING_DEFAULT, DEFAULT_BOTS);
+    }
+
+    /** Without bot settings (the defaults, {@link #DEFAULT_BOTS}). */
+    public EnvConfig(int startWaypoint, StartMode startMode, double roundRobinAdvance, boolean reversed,
+                     int maxSteps, int reversedSteps, int immobilizedSteps, double immobilizedDistance,
+                     double dt, CarSpec car, RaceType raceType, ObjectConfig objects) {
+        this(startWaypoint, startMode, roundRobinAdvance, reversed, maxSteps, reversedSteps, immobilizedSteps,
+                immobilizedDistance, dt, car, raceType, objects, DEFAULT_BOTS);
     }
 
     public EnvConfig {
@@ -67,11 +83,19 @@ public record EnvConfig(int startWaypoint, StartMode startMode, double roundRobi
         if (objects == null) {
             objects = ObjectConfig.TRAINING_DEFAULT;
         }
+        if (bots == null) {
+            bots = DEFAULT_BOTS;
+        }
     }
 
     /** The objects actually placed: none in a time trial. */
     public ObjectConfig placedObjects() {
         return raceType == RaceType.OBJECT_AVOIDANCE ? objects : ObjectConfig.NONE;
+    }
+
+    /** The bot cars actually driving: none unless HEAD_TO_BOT. */
+    public BotConfig placedBots() {
+        return raceType == RaceType.HEAD_TO_BOT ? bots : BotConfig.NONE;
     }
 
     @JsonCreator
@@ -86,7 +110,8 @@ public record EnvConfig(int startWaypoint, StartMode startMode, double roundRobi
                                @JsonProperty("dt") Double dt,
                                @JsonProperty("car") CarSpec car,
                                @JsonProperty("raceType") RaceType raceType,
-                               @JsonProperty("objects") ObjectConfig objects) {
+                               @JsonProperty("objects") ObjectConfig objects,
+                               @JsonProperty("bots") BotConfig bots) {
         EnvConfig d = DEFAULT;
         return new EnvConfig(startWaypoint == null ? d.startWaypoint : startWaypoint,
                 startMode == null ? d.startMode : startMode,
@@ -98,41 +123,46 @@ public record EnvConfig(int startWaypoint, StartMode startMode, double roundRobi
                 immobilizedDistance == null ? d.immobilizedDistance : immobilizedDistance,
                 dt == null ? d.dt : dt,
                 car == null ? d.car : car, raceType == null ? d.raceType : raceType,
-                objects == null ? d.objects : objects);
+                objects == null ? d.objects : objects, bots == null ? d.bots : bots);
     }
 
     public EnvConfig withStartWaypoint(int w) {
         return new EnvConfig(w, startMode, roundRobinAdvance, reversed, maxSteps, reversedSteps, immobilizedSteps,
-                immobilizedDistance, dt, car, raceType, objects);
+                immobilizedDistance, dt, car, raceType, objects, bots);
     }
 
     public EnvConfig withStartMode(StartMode m) {
         return new EnvConfig(startWaypoint, m, roundRobinAdvance, reversed, maxSteps, reversedSteps,
-                immobilizedSteps, immobilizedDistance, dt, car, raceType, objects);
+                immobilizedSteps, immobilizedDistance, dt, car, raceType, objects, bots);
     }
 
     public EnvConfig withReversed(boolean r) {
         return new EnvConfig(startWaypoint, startMode, roundRobinAdvance, r, maxSteps, reversedSteps,
-                immobilizedSteps, immobilizedDistance, dt, car, raceType, objects);
+                immobilizedSteps, immobilizedDistance, dt, car, raceType, objects, bots);
     }
 
     public EnvConfig withMaxSteps(int m) {
         return new EnvConfig(startWaypoint, startMode, roundRobinAdvance, reversed, m, reversedSteps,
-                immobilizedSteps, immobilizedDistance, dt, car, raceType, objects);
+                immobilizedSteps, immobilizedDistance, dt, car, raceType, objects, bots);
     }
 
     public EnvConfig withCar(CarSpec c) {
         return new EnvConfig(startWaypoint, startMode, roundRobinAdvance, reversed, maxSteps, reversedSteps,
-                immobilizedSteps, immobilizedDistance, dt, c, raceType, objects);
+                immobilizedSteps, immobilizedDistance, dt, c, raceType, objects, bots);
     }
 
     public EnvConfig withRaceType(RaceType t) {
         return new EnvConfig(startWaypoint, startMode, roundRobinAdvance, reversed, maxSteps, reversedSteps,
-                immobilizedSteps, immobilizedDistance, dt, car, t, objects);
+                immobilizedSteps, immobilizedDistance, dt, car, t, objects, bots);
+    }
+
+    public EnvConfig withBots(BotConfig b) {
+        return new EnvConfig(startWaypoint, startMode, roundRobinAdvance, reversed, maxSteps, reversedSteps,
+                immobilizedSteps, immobilizedDistance, dt, car, raceType, objects, b);
     }
 
     public EnvConfig withObjects(ObjectConfig o) {
         return new EnvConfig(startWaypoint, startMode, roundRobinAdvance, reversed, maxSteps, reversedSteps,
-                immobilizedSteps, immobilizedDistance, dt, car, raceType, o);
+                immobilizedSteps, immobilizedDistance, dt, car, raceType, o, bots);
     }
 }

@@ -27,6 +27,11 @@ import java.util.List;
  *       writes as {@code off_track} but handles as a crash): frozen for {@link TimeTrialConfig#collisionPenalty()},
  *       then put back at rest {@link RacingEnv#RESET_BEHIND_DIST} behind the box, in the other lane
  *       (DeepRacer's {@code rollout_agent_ctrl}); counted as a crash of the lap.</li>
+ *   <li>A crash into a bot car ({@link RaceType#HEAD_TO_BOT}: the car ran into a bot ahead of it, see
+ *       {@link dev.racer.multi.CarCrashRule}): frozen where it is for the collision penalty while the bots drive
+ *       on, then it drives on from there at rest, its progress kept (the simapp moves a car back only after
+ *       hitting a static box); off track at the same time, it is put back as after an off-track. A bot that
+ *       runs into the back of the car costs the car nothing (the bots stop instead).</li>
  *   <li>Each put-back uses a reset; with none left ({@link TimeTrialConfig#maxResets()}) the failing step
  *       ends the race instead.</li>
  *   <li>Reversed or immobilised (the engine's rules) end the race, or, under {@link StuckRule#RESET}, are
@@ -37,11 +42,12 @@ import java.util.List;
  *
  * <p>Changes of the car's pose that the rules make (the put-back after a penalty, the next lap's progress
  * restart) happen at the start of the next driving step, so that whoever reads a row sees the car where the
- * row left it. Reusable: {@link #start} begins another race on the same environment. Stepping allocates
+ * row left it. During a penalty pause the environment's other cars (bots) move on ({@link RacingEnv#holdCar}).
+ * Reusable: {@link #start} begins another race on the same environment. Stepping allocates
  * nothing but a lap's result at the end of each lap and the put-back pose. Not thread-safe.
  */
 public final class RaceSession {
-    private enum Pending { NONE, NEXT_LAP, PUT_BACK }
+    private enum Pending { NONE, NEXT_LAP, PUT_BACK, STAY }
 
     private final RacingEnv env;
     private final TimeTrialConfig rules;
@@ -144,6 +150,11 @@ public final class RaceSession {
         }
         if (pending == Pending.PUT_BACK) {
             putBack();
+        } else if (pending == Pending.STAY) {
+            // at rest where the penalty froze it; the lap goes on from the progress it had
+            env.placeCar(CarState.atRest(env.carX(), env.carY(), env.carYaw()), prevProgress);
+            r = env.last();
+            env.sensor().observe(env, r.observation());
         } else if (pending == Pending.NEXT_LAP) {
             // drive on: the next lap's progress counts from 0 at the start line
             env.placeCar(env.carState(), 0);
@@ -190,10 +201,16 @@ public final class RaceSession {
             prevProgress = r.params().progress();
         } else if (st.isFailure()) {
             boolean crashed = r.params().isCrashed();
+            boolean stay = false;
             if (crashed) {
                 lap.crashes++;
                 crashes++;
                 crashedObject = r.params().objects().crashedObject;
+                if (env.isBot(crashedObject)) {
+                    // a bot: no put-back behind it; on the road the car drives on from where it stopped
+                    crashedObject = -1;
+                    stay = st == EpisodeStatus.CRASHED;
+                }
             } else if (st == EpisodeStatus.OFF_TRACK) {
                 lap.offTracks++;
                 offTracks++;
@@ -217,7 +234,10 @@ public final class RaceSession {
             lap.penalties += penalty;
             resetsUsed++;
             lap.resets++;
-            pending = Pending.PUT_BACK;
+            pending = stay ? Pending.STAY : Pending.PUT_BACK;
+            if (stay) {
+                prevProgress = r.params().progress();
+            }
         } else {
             // TIME_UP: the environment's step cap
             status = TrialStatus.TIME_UP;
@@ -231,6 +251,7 @@ public final class RaceSession {
     }
 
     private TrialRow pauseRow() {
+        env.holdCar(); // the bots drive on
         pauseLeft--;
         pauseDone++;
         double waited = Math.min(pauseDone * dt, penalty);

@@ -5,6 +5,9 @@ import dev.racer.car.CarState;
 import dev.racer.car.Control;
 import dev.racer.car.Dynamics;
 import dev.racer.car.MutableCarState;
+import dev.racer.multi.BotCars;
+import dev.racer.multi.BotConfig;
+import dev.racer.multi.CarCrashRule;
 import dev.racer.reward.RewardException;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.RewardParams;
@@ -33,6 +36,14 @@ import dev.racer.world.WorldObjects;
  * moved at most {@link EnvConfig#immobilizedDistance()} for {@link EnvConfig#immobilizedSteps()} steps in a
  * row; the step cap truncates it. Same seed, same episode.
  *
+ * <p>Under {@link RaceType#HEAD_TO_BOT} the environment owns DeepRacer's bot cars ({@link BotCars}): reset with the
+ * episode's seed, advanced by {@code dt} after the car's every step, and mirrored into {@link #objects()} as moving
+ * objects (each reports its heading and the configured bot speed, as the simapp does), so the object params,
+ * the crash test and the sensors see them as they see boxes. DeepRacer's car–car rule ({@link CarCrashRule})
+ * decides a contact: the car behind on the lap pays. The car behind: {@code is_crashed}, status crashed (the
+ * training episode ends). A bot behind (it ran into the back of the car): the car drives on and every bot stops
+ * for {@link BotConfig#penaltySeconds()}.
+ *
  * <p>Not thread-safe: one environment per thread. Stepping allocates nothing; the returned
  * {@link StepResult} is reused.
  */
@@ -60,6 +71,7 @@ public final class RacingEnv implements CarView {
     private final ObjectParams objectParams;
     private final ObjectParamsCalculator objectCalc = new ObjectParamsCalculator();
     private long objectsVersion;
+    private final BotCars bots;                  // null unless HEAD_TO_BOT with bots
     /** placements in this JVM: each gets its own version, so a reward host can tell them apart across envs */
     private static final java.util.concurrent.atomic.AtomicLong PLACEMENTS = new java.util.concurrent.atomic.AtomicLong();
 
@@ -97,8 +109,19 @@ public final class RacingEnv implements CarView {
         }
         this.objectConfig = config.placedObjects();
         ObjectPlacer.validate(objectConfig, geo);
-        this.objects = new WorldObjects(objectConfig.objects());
-        this.objectParams = new ObjectParams(objectConfig.objects());
+        BotConfig botConfig = config.placedBots();
+        if (botConfig.count() > 0) {
+            if (!track.isLoop()) {
+                throw new IllegalArgumentException("track " + track.id() + " is not a loop: bot cars need one");
+            }
+            botConfig.validate(geo.length(), spec.maxSpeed(), track.id());
+            this.bots = new BotCars(geo, botConfig);
+        } else {
+            this.bots = null;
+        }
+        int capacity = objectConfig.objects() + botConfig.count();
+        this.objects = new WorldObjects(capacity);
+        this.objectParams = new ObjectParams(capacity);
         this.result = new StepResult(new float[sensor.size()], params);
         params.setTrack(geo.length(), geo.waypoints(), config.reversed());
     }
@@ -122,6 +145,9 @@ public final class RacingEnv implements CarView {
             // the simapp places the objects again at every reset; same seed, same boxes
             placer.place(objectConfig, geo, seed, objects);
             objectsVersion = PLACEMENTS.incrementAndGet();
+        }
+        if (bots != null) {
+            placeBots(seed);
         }
         if (sensor instanceof dev.racer.world.LidarSensor lidar) {
             lidar.reseed(seed); // same seed, same LIDAR noise
@@ -204,7 +230,12 @@ public final class RacingEnv implements CarView {
         Dynamics.integrate(car, lastSteering, lastSpeed, config.dt(), spec);
         steps++;
         simClock += config.dt();
+        if (bots != null) {
+            moveBots();
+        }
+        judging = true;
         updateParams();
+        judging = false;
 
         double progress = params.progress();
         fallingSteps = progress < prevProgress ? fallingSteps + 1 : 0;
@@ -282,10 +313,87 @@ public final class RacingEnv implements CarView {
             // DeepRacer's model origin lies FRONT_FROM_ORIGIN behind the reported front point
             double ox = fx - CarBody.FRONT_FROM_ORIGIN * c, oy = fy - CarBody.FRONT_FROM_ORIGIN * s;
             objectCalc.compute(geo, objects, onCenter.along, ox, oy, car.yaw, objectParams);
+            if (bots != null && objectParams.crashedObject >= 0) {
+                judgeBotContact(progress);
+            }
             params.setObjects(objectParams, objectsVersion);
         } else {
             params.setObjects(null, objectsVersion);
         }
+    }
+
+    // ---------------------------------------------------------------- bots
+
+    private boolean judging; // updateParams called from step(): a bot's run into the car pauses the bots
+
+    /** Places the bots for a new episode (the seed fixes their lanes and lane changes) and mirrors them. */
+    private void placeBots(long seed) {
+        bots.reset(seed);
+        int n = bots.count();
+        objects.resize(n);
+        double v = bots.config().speed();
+        for (int i = 0; i < n; i++) {
+            objects.set(i, bots.x(i), bots.y(i), bots.yaw(i), CarBody.LENGTH, CarBody.WIDTH, v);
+        }
+        objects.prepare(geo);
+        objects.setReportsMotion(true);
+        objectsVersion = PLACEMENTS.incrementAndGet();
+    }
+
+    /**
+     * Advances the bots by {@code dt} and mirrors their poses into the objects; each reports the configured bot
+     * speed (the simapp's {@code objects_speed}, paused bots included). The version changes every step: the
+     * objects moved.
+     */
+    private void moveBots() {
+        bots.step(config.dt());
+        double v = bots.config().speed();
+        for (int i = 0; i < bots.count(); i++) {
+            objects.update(i, bots.x(i), bots.y(i), bots.yaw(i), v);
+        }
+        objectsVersion = PLACEMENTS.incrementAndGet();
+    }
+
+    /**
+     * DeepRacer's rule for a contact with bot {@code objectParams.crashedObject}: the car pays ({@code is_crashed})
+     * only when it is behind the bot on the lap ({@link CarCrashRule#atFault}, positions as the simapp's
+     * {@code get_normalized_progress}); otherwise the bot ran into it, the contact is no crash, and (on a
+     * step) every bot stops for the penalty.
+     */
+    private void judgeBotContact(double progress) {
+        int hit = objectParams.crashedObject;
+        double mine = CarCrashRule.normalized(progress, startNdist);
+        if (!CarCrashRule.atFault(mine, bots.progress(hit))) {
+            objectParams.crashed = false;
+            objectParams.crashedObject = -1;
+            if (judging) {
+                bots.pause();
+            }
+        }
+    }
+
+    /**
+     * Moves the world on by {@link EnvConfig#dt()} with the car held where it is (a race's penalty pause: the
+     * bots drive on while the car is frozen, and it takes no part in the crash test); the params follow the
+     * objects and the simulation clock moves on. Does nothing to the episode's counters, and nothing at all
+     * without bots (nothing else moves).
+     */
+    public void holdCar() {
+        if (bots != null) {
+            simClock += config.dt();
+            moveBots();
+            updateParams();
+        }
+    }
+
+    /** The bot cars, or null when none drive (any race type but HEAD_TO_BOT). */
+    public BotCars bots() {
+        return bots;
+    }
+
+    /** Whether object {@code i} is a bot car (a crash into it is not followed by the put-back behind a box). */
+    public boolean isBot(int i) {
+        return bots != null && i >= 0 && i < bots.count();
     }
 
     // ---------------------------------------------------------------- objects
@@ -341,7 +449,7 @@ public final class RacingEnv implements CarView {
         placeCar(CarState.atRest(p.x, p.y, yaw), progress);
     }
 
-    /** The objects on the track this episode (read-only; empty in a time trial). */
+    /** The objects on the track this episode (read-only; empty in a time trial; the bots under HEAD_TO_BOT). */
     @Override
     public WorldObjects objects() {
         return objects;

@@ -125,6 +125,12 @@ public final class Trainer {
                 envConfig = envConfig();
             }
             params.put("race_type", envConfig.raceType().name());
+            if (envConfig.raceType() == dev.racer.race.RaceType.HEAD_TO_BOT) {
+                // DeepRacer's names for what "env" holds in full
+                params.put("number_of_bot_cars", envConfig.placedBots().count());
+                params.put("bot_car_speed", envConfig.placedBots().speed());
+                params.put("is_lane_change", envConfig.placedBots().laneChange());
+            }
             params.put("env", envConfig);
             if (meta.trainingAlgorithm().equals("clipped_ppo")) {
                 params.put("clipped_ppo", ClippedPpo.Config.DEFAULT.withUpdate(update(spec, meta, false)));

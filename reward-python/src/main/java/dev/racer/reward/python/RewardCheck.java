@@ -151,22 +151,26 @@ public final class RewardCheck {
         return null;
     }
 
-    /** States around the first two boxes (at most): in their lane before them, beside, past, crashed. */
+    /**
+     * States around the first two boxes (at most), or bots (HEAD_TO_BOT, at their start places): in their lane
+     * before them, beside, past, crashed.
+     */
     private static void addObjectStates(RacingEnv env, TrackGeometry geo, List<State> out, double speed) {
         dev.racer.world.WorldObjects objects = env.objects();
         for (int i = 0; i < Math.min(2, objects.count()); i++) {
             double at = objects.pdist(i);
             double side = objects.leftOfCenter(i) ? 1 : -1; // + left of the centre line
             double lane = objects.centerDistance(i) * side;
-            String box = "box " + i;
-            out.add(state(env, geo, "before " + box, "in the box's lane, 1.5 m before it", wrap(at - 1.5, geo), lane,
-                    0, speed, 0, 0, -1));
-            out.add(state(env, geo, "beside " + box, "level with the box, in the other lane", at, -lane, 0, speed, 0,
-                    0, -1));
-            out.add(state(env, geo, "past " + box, "0.5 m past the box, in the other lane", wrap(at + 0.5, geo), -lane,
-                    0, speed, 0, 0, -1));
-            out.add(state(env, geo, "crashed " + box, "the front against the box (is_crashed)", wrap(at - 0.1, geo),
+            String kind = env.isBot(i) ? "bot" : "box"; // HEAD_TO_BOT: the bots where they start
+            String box = kind + " " + i;
+            out.add(state(env, geo, "before " + box, "in the " + kind + "'s lane, 1.5 m before it", wrap(at - 1.5, geo),
                     lane, 0, speed, 0, 0, -1));
+            out.add(state(env, geo, "beside " + box, "level with the " + kind + ", in the other lane", at, -lane, 0,
+                    speed, 0, 0, -1));
+            out.add(state(env, geo, "past " + box, "0.5 m past the " + kind + ", in the other lane", wrap(at + 0.5, geo),
+                    -lane, 0, speed, 0, 0, -1));
+            out.add(state(env, geo, "crashed " + box, "the front against the " + kind + " (is_crashed)",
+                    wrap(at - 0.1, geo), lane, 0, speed, 0, 0, -1));
         }
     }
 
