@@ -87,7 +87,6 @@ public final class LiveSource extends Source {
         TrialRow row = session.step();
         state.step++;
         state.time = state.step * STEP;
-        show(row);
         car.sinceCrash += STEP;
         if (row.status().isFailure()) {
             // off track while crashed is written off_track and handled as a crash, as the simapp does
@@ -97,6 +96,7 @@ public final class LiveSource extends Source {
                 car.sinceCrash = 0;
             }
         }
+        show(row);
         if (row.status() == EpisodeStatus.LAP_COMPLETE) {
             LapResult lap = session.laps().get(session.laps().size() - 1);
             double t = lap.timeMs() / 1000.0;
