@@ -151,6 +151,21 @@ class ModelFilesTest {
     }
 
     @Test
+    void theShippedExamplesAreValid() throws IOException {
+        try (var dirs = Files.list(Path.of("..", "examples"))) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                Path f = d.resolve(ModelMetadata.FILE);
+                if (Files.isRegularFile(f)) {
+                    ModelMetadata.read(f).newSensor();
+                }
+            }
+        }
+        ModelMetadata oa = ModelMetadata.read(Path.of("..", "examples", "object_avoidance", ModelMetadata.FILE));
+        assertEquals(List.of("RACER_BORDER_RAYS", "SECTOR_LIDAR"), oa.sensors());
+        assertEquals(17 + 8, oa.newSensor().size());
+    }
+
+    @Test
     void lidarConfigErrorsNameTheField() throws IOException {
         String head = "{\"action_space\": [{\"steering_angle\": 0, \"speed\": 1}, {\"steering_angle\": 0, \"speed\": 1}],"
                 + " \"sensor\": [\"RACER_BORDER_RAYS\", \"DISCRETIZED_SECTOR_LIDAR\"], \"lidar_config\": ";
