@@ -87,6 +87,15 @@ class LidarModelTest {
         ModelFolder f = new ModelFolder(tmp.resolve("ppo"));
         assertEquals(List.of("RACER_BORDER_RAYS", "SECTOR_LIDAR"), ModelMetadata.read(f.metadata()).sensors());
         assertEquals("OBJECT_AVOIDANCE", Jsons.readTree(f.trainingParams()).path("race_type").asText());
+        // the boxes beside each training sim-trace, for racer view --replay
+        try (var files = Files.list(tmp.resolve("ppo").resolve(dev.racer.trace.DeepRacerLayout.TRAINING_SIMTRACE))) {
+            List<Path> traces = files.filter(p -> p.toString().endsWith("-iteration.csv")).toList();
+            assertTrue(!traces.isEmpty());
+            for (Path t : traces) {
+                List<dev.racer.trace.ObjectTrace.Placement> ps = dev.racer.trace.ObjectTrace.readBeside(t);
+                assertTrue(!ps.isEmpty() && ps.get(0).boxes().length == 3, t + ": " + ps.size() + " placements");
+            }
+        }
         racesWithBoxes("ppo", 17 + 8);
     }
 
