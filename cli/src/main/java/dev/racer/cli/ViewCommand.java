@@ -43,6 +43,9 @@ public final class ViewCommand implements Runnable {
     @CommandLine.Mixin
     TrackMixin track;
 
+    @CommandLine.Mixin
+    ObjectOptions objectOptions = new ObjectOptions();
+
     @Option(names = {"--replay", "--trace"}, paramLabel = "FILE|DIR",
             description = "replay this sim-trace CSV instead of driving live; repeat it for several cars raced together,"
                     + " or give a folder whose .csv files are one car each")
@@ -108,7 +111,7 @@ public final class ViewCommand implements Runnable {
             throw new UserException("--at-step must be >= 0");
         }
         Track t = track.load();
-        EnvConfig config = EnvConfig.DEFAULT.withReversed(reversed);
+        EnvConfig config = envConfig(t);
         TrackScene scene = TrackScene.of(TrackGeometry.of(t, reversed));
         try (Source source = source(t, config)) {
             for (double s = 1; s < speed - 1e-9; s *= 2) {
@@ -137,6 +140,27 @@ public final class ViewCommand implements Runnable {
         } catch (java.io.IOException e) {
             throw new UserException("cannot write " + screenshot + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Live: the model's stored race type and objects (training_params.json), unless the object flags say
+     * otherwise, as {@code racer evaluate}. A replay's boxes come from its trace's NAME.objects.json.
+     */
+    private EnvConfig envConfig(Track t) {
+        EnvConfig base = EnvConfig.DEFAULT;
+        if (traces != null && !traces.isEmpty()) {
+            if (objectOptions.given()) {
+                throw new UserException("--race-type and the object flags are for live views; a replay shows the"
+                        + " boxes recorded beside its trace (NAME.objects.json, written by racer evaluate)");
+            }
+        } else if (model != null && java.nio.file.Files.isRegularFile(model.resolve("training_params.json"))) {
+            try {
+                base = dev.racer.trainer.Trainer.storedEnv(new dev.racer.model.ModelFolder(model));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+        }
+        return objectOptions.apply(base, t, false).withReversed(reversed);
     }
 
     private Source source(Track t, EnvConfig config) {

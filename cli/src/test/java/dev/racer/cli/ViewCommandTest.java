@@ -112,6 +112,23 @@ class ViewCommandTest {
     }
 
     @Test
+    void screenshotOfAnObjectAvoidanceRaceLive(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("boxes.png");
+        Run r = racer("view", "--driver", "follow", "--track", "reinvent_base", "--race-type", "OBJECT_AVOIDANCE",
+                "--objects", "4", "--screenshot", png.toString(), "--camera", "top", "--size", "320x200");
+        assumeGl(r);
+        assertEquals(0, r.rc(), r.err());
+        assertTrue(Files.isRegularFile(png));
+        Run replay = racer("view", "--replay", dir.resolve("t.csv").toString(), "--objects", "3");
+        assertEquals(2, replay.rc());
+        assertTrue(replay.err().contains("for live views") && replay.err().contains("objects.json"), replay.err());
+        Run tooMany = racer("view", "--driver", "follow", "--track", "reinvent_base", "--objects", "-1",
+                "--screenshot", png.toString());
+        assertEquals(2, tooMany.rc());
+        assertTrue(tooMany.err().contains("--objects"), tooMany.err());
+    }
+
+    @Test
     void clearErrors(@TempDir Path dir) {
         Run bad = racer("view", "--size", "big", "--screenshot", dir.resolve("x.png").toString());
         assertEquals(2, bad.rc());

@@ -13,6 +13,7 @@ import dev.racer.race.TrialObserver;
 import dev.racer.race.TrialResult;
 import dev.racer.reward.RewardFunction;
 import dev.racer.trace.EvaluationLog;
+import dev.racer.trace.ObjectTrace;
 import dev.racer.trace.SimTraceWriter;
 import dev.racer.track.Track;
 import dev.racer.track.TrackGeometry;
@@ -115,6 +116,12 @@ public final class Evaluation {
         if (plot != null) {
             observer = observer.andThen(plot.observer());
         }
+        // the boxes beside each sim-trace (NAME.objects.json), for racer view --replay
+        ObjectTrace.Recorder boxes = envConfig.placedObjects().objects() > 0 && (writer != null || log != null)
+                ? new ObjectTrace.Recorder() : null;
+        if (boxes != null) {
+            observer = observer.andThen(boxes);
+        }
         TrialResult result;
         long t0 = System.nanoTime();
         try {
@@ -133,9 +140,15 @@ public final class Evaluation {
         if (writer != null) {
             writer.close();
             rows = writer.rows();
+            if (boxes != null) {
+                boxes.writeBeside(r.trace());
+            }
         }
         if (log != null) {
             log.finish(result);
+            if (boxes != null) {
+                boxes.writeBeside(log.traceFile());
+            }
         }
         if (plot != null) {
             plot.title(String.format(Locale.ROOT, "%s on %s%s: %s", result.driver(), r.track().id(),

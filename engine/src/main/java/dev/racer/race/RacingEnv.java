@@ -149,9 +149,7 @@ public final class RacingEnv implements CarView {
         if (bots != null) {
             placeBots(seed);
         }
-        if (sensor instanceof dev.racer.world.LidarSensor lidar) {
-            lidar.reseed(seed); // same seed, same LIDAR noise
-        }
+        sensor.reseed(seed); // same seed, same LIDAR noise (also inside a SensorStack)
         Projection p = onCenter;
         double yaw = geo.headingAt(startAlong, p); // leaves p at the start point
         int near = objectNear(startAlong, START_CLEARANCE);

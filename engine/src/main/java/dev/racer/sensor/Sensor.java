@@ -20,6 +20,13 @@ public interface Sensor {
     /** Writes the observation of {@code car}'s current state into {@code out[0 .. size())}. */
     void observe(CarView car, float[] out);
 
+    /**
+     * Restarts the sensor's noise for a new episode (the environment calls it on every reset with the episode
+     * seed: same seed, same readings). Noise-free sensors ignore it.
+     */
+    default void reseed(long seed) {
+    }
+
     /** A sensor that sees nothing (benchmarks of the bare simulator). */
     static Sensor none() {
         return new Sensor() {

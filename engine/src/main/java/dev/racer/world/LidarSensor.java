@@ -80,6 +80,7 @@ public final class LidarSensor implements Sensor {
     }
 
     /** Restarts the noise (call on reset with the episode seed: same seed, same readings). */
+    @Override
     public void reseed(long seed) {
         lidar.reseed(seed);
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The league's upload check and the trainer's loader are one validator: the fields on which they once drifted
- * ({@code preprocess_type}, several sensors, any network name) are refused (or accepted) by both, and the league
+ * ({@code preprocess_type}, sensor lists, any network name) are refused (or accepted) by both, and the league
  * refuses at upload time with the trainer's own message.
  */
 class ModelFormatAgreementTest {
@@ -70,11 +70,11 @@ class ModelFormatAgreementTest {
     }
 
     @Test
-    void moreThanOneSensorIsRefusedByBoth() throws Exception {
-        bothRefuse(variant("two-sensors", m -> m.putArray("sensor").add("RACER_BORDER_RAYS").add("LIDAR")),
-                "exactly one sensor");
+    void sensorListsRacerCannotDriveAreRefusedByBoth() throws Exception {
+        bothRefuse(variant("camera-lidar", m -> m.putArray("sensor").add("FRONT_FACING_CAMERA").add("LIDAR")),
+                "camera-and-LIDAR network");
         bothRefuse(variant("four-sensors", m -> m.putArray("sensor").add("FRONT_FACING_CAMERA").add("LIDAR")
-                .add("SECTOR_LIDAR").add("STEREO_CAMERAS")), "exactly one sensor");
+                .add("SECTOR_LIDAR").add("STEREO_CAMERAS")), "exactly one camera");
     }
 
     @Test

@@ -8,6 +8,11 @@ import dev.racer.sensor.BorderRaySensor;
 import dev.racer.space.ActionSpace;
 import dev.racer.sensor.CameraSensor;
 import dev.racer.sensor.Sensor;
+import dev.racer.sensor.SensorStack;
+import dev.racer.world.LidarConfig;
+import dev.racer.world.LidarSensor;
+import dev.racer.world.LidarSpec;
+import dev.racer.world.SensorCombination;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,6 +24,12 @@ import java.util.Set;
  * {@code sensor}, {@code neural_network}, {@code training_algorithm}, {@code version}, and Racer's
  * {@code racer_hidden_layers}. {@link #fromJson} is the one validator: the trainer reads model folders with it and
  * the league checks uploads with it, so a model the league accepts is one the trainer can drive.
+ * <p>
+ * {@code sensor} is one sensor, or a vector sensor and one LIDAR kind as DeepRacer pairs a camera with a LIDAR:
+ * {@code [RACER_BORDER_RAYS, LIDAR]} (17 + 64 floats), {@code [RACER_BORDER_RAYS, SECTOR_LIDAR]} (17 + 8) or
+ * {@code [RACER_BORDER_RAYS, DISCRETIZED_SECTOR_LIDAR]} (17 + sectors × values, from {@code lidar_config}), read by
+ * the MLP as one vector in the list's order ({@link SensorStack}). A camera with a LIDAR (DeepRacer's two-input
+ * network) is refused by name: Racer's convolutional networks read the camera alone.
  * <p>
  * {@code preprocess_type}, which newer DeepRacer consoles write and DeepRacer's simulation ignores (its presets
  * always turn camera frames grey), is accepted as {@value #GREY_SCALE} only: Racer's cameras are grey, as
@@ -32,9 +43,12 @@ import java.util.Set;
  * @param hiddenLayers      widths of the hidden layers (Racer's extra key {@code racer_hidden_layers})
  * @param trainingAlgorithm {@code clipped_ppo}, {@code dqn} or {@code a3c}
  * @param version           DeepRacer's metadata version string
+ * @param lidarConfig       DeepRacer's {@code lidar_config}: the sectors, values per sector and clipping distance
+ *                          [m] of {@code DISCRETIZED_SECTOR_LIDAR} (written only with that sensor)
  */
 public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, String neuralNetwork,
-                            List<Integer> hiddenLayers, String trainingAlgorithm, String version) {
+                            List<Integer> hiddenLayers, String trainingAlgorithm, String version,
+                            LidarConfig lidarConfig) {
     public static final String FILE = "model_metadata.json";
     public static final String RACER_MLP = "RACER_MLP";
     public static final Set<String> ALGORITHMS = Set.of("clipped_ppo", "sac", "dqn", "a3c");
@@ -42,10 +56,13 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
     /** the one {@code preprocess_type} Racer accepts: its cameras are greyscale */
     public static final String GREY_SCALE = "GREY_SCALE";
     private static final Set<String> KEYS = Set.of("action_space", "action_space_type", "sensor", "neural_network",
-            "training_algorithm", "version", "racer_hidden_layers", PREPROCESS_TYPE);
+            "training_algorithm", "version", "racer_hidden_layers", PREPROCESS_TYPE, "lidar_config");
+    public static final String LIDAR_CONFIG = "lidar_config";
+    private static final List<String> LIDAR_CONFIG_KEYS = List.of("num_sectors", "num_values_per_sector",
+            "clipping_dist");
     /** DeepRacer's sensors Racer does not simulate yet (its {@code Input} enum) */
-    private static final Set<String> DEEPRACER_ONLY_SENSORS = Set.of("LIDAR", "SECTOR_LIDAR",
-            "DISCRETIZED_SECTOR_LIDAR", "LEFT_CAMERA", "observation");
+    private static final Set<String> DEEPRACER_ONLY_SENSORS = Set.of("LEFT_CAMERA", "observation");
+    private static final String LIDARS = "LIDAR, SECTOR_LIDAR or DISCRETIZED_SECTOR_LIDAR";
     public static final String DEEP_CONVOLUTIONAL_NETWORK_SHALLOW = "DEEP_CONVOLUTIONAL_NETWORK_SHALLOW";
     /** The convolutional presets for the camera sensors (layer lists in {@code ConvTorso}). */
     public static final Set<String> CAMERA_NETWORKS = Set.of(DEEP_CONVOLUTIONAL_NETWORK_SHALLOW,
@@ -58,24 +75,52 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
     public ModelMetadata {
         sensors = List.copyOf(sensors);
         hiddenLayers = List.copyOf(hiddenLayers);
+        if (lidarConfig == null) {
+            lidarConfig = LidarConfig.DEFAULT;
+        }
+    }
+
+    /** With DeepRacer's default {@code lidar_config}. */
+    public ModelMetadata(ActionSpace actionSpace, List<String> sensors, String neuralNetwork,
+                         List<Integer> hiddenLayers, String trainingAlgorithm, String version) {
+        this(actionSpace, sensors, neuralNetwork, hiddenLayers, trainingAlgorithm, version, LidarConfig.DEFAULT);
     }
 
     public ModelMetadata withAlgorithm(String algorithm) {
-        return new ModelMetadata(actionSpace, sensors, neuralNetwork, hiddenLayers, algorithm, version);
+        return new ModelMetadata(actionSpace, sensors, neuralNetwork, hiddenLayers, algorithm, version, lidarConfig);
+    }
+
+    /** The LIDAR kind the model reads besides its main sensor, if any. */
+    public java.util.Optional<LidarSensor.Kind> lidar() {
+        return sensors.stream().filter(SensorCombination.LIDARS::contains).findFirst().map(LidarSensor.Kind::valueOf);
     }
 
     public boolean discrete() {
         return actionSpace instanceof ActionSpace.Discrete;
     }
 
-    /** A new instance of the sensor the model reads. */
+    /**
+     * A new instance of the sensor the model reads: the camera, {@value BorderRaySensor#NAME}, or that and a
+     * LIDAR concatenated in the list's order (the LIDAR sees the boxes of the environment it observes).
+     */
     public Sensor newSensor() {
-        return camera() ? CameraSensor.byName(sensors.get(0)) : new BorderRaySensor();
+        if (camera()) {
+            return CameraSensor.byName(sensors.get(0));
+        }
+        if (sensors.size() == 1) {
+            return new BorderRaySensor();
+        }
+        List<Sensor> parts = new ArrayList<>();
+        for (String s : sensors) {
+            parts.add(s.equals(BorderRaySensor.NAME) ? new BorderRaySensor()
+                    : new LidarSensor(LidarSensor.Kind.valueOf(s), lidarConfig, LidarSpec.DEEPRACER, null));
+        }
+        return new SensorStack(parts);
     }
 
     /** Whether the model reads a camera (and so has a convolutional network). */
     public boolean camera() {
-        return !sensors.isEmpty() && isCamera(sensors.get(0));
+        return sensors.stream().anyMatch(ModelMetadata::isCamera);
     }
 
     /** Camera frames per observation: 2 for {@code STEREO_CAMERAS}, else 1. */
@@ -134,22 +179,37 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
                 sensors.add(e.asText());
             }
         }
-        if (sensors.size() != 1) {
-            throw new ModelFileException(file + ": field \"sensor\" must name exactly one sensor (Racer's cars carry"
-                    + " one), got " + Fields.printable(sensors.toString()));
+        for (String sensor : sensors) {
+            if (DEEPRACER_ONLY_SENSORS.contains(sensor)) {
+                throw new ModelFileException(file + ": field \"sensor\": " + sensor + " is not available yet in Racer;"
+                        + " use " + BorderRaySensor.NAME + ", " + CameraSensor.FRONT_FACING_CAMERA + " or "
+                        + CameraSensor.STEREO_CAMERAS + " (with at most one of " + LIDARS + ")");
+            }
+            if (!isCamera(sensor) && !sensor.equals(BorderRaySensor.NAME)
+                    && !SensorCombination.LIDARS.contains(sensor)) {
+                throw new ModelFileException(file + ": field \"sensor\": unknown sensor \"" + Fields.printable(sensor)
+                        + "\" (known: " + BorderRaySensor.NAME + ", " + CameraSensor.FRONT_FACING_CAMERA + ", "
+                        + CameraSensor.STEREO_CAMERAS + ", LIDAR, SECTOR_LIDAR, DISCRETIZED_SECTOR_LIDAR)");
+            }
         }
-        String sensor = sensors.get(0);
-        if (DEEPRACER_ONLY_SENSORS.contains(sensor)) {
-            throw new ModelFileException(file + ": field \"sensor\": " + sensor + " is not available yet in Racer;"
-                    + " use " + BorderRaySensor.NAME + ", " + CameraSensor.FRONT_FACING_CAMERA + " or "
-                    + CameraSensor.STEREO_CAMERAS);
+        try {
+            SensorCombination.validate(sensors, file + ": field \"sensor\"");
+        } catch (IllegalArgumentException e) {
+            String hint = sensors.stream().allMatch(SensorCombination.LIDARS::contains)
+                    ? "; a LIDAR goes with " + BorderRaySensor.NAME + ", e.g. [\"" + BorderRaySensor.NAME + "\", \""
+                    + sensors.get(0) + "\"]" : "";
+            throw new ModelFileException(e.getMessage() + hint); // every name is known here: nothing to escape
         }
-        boolean camera = isCamera(sensor);
-        if (!camera && !sensor.equals(BorderRaySensor.NAME)) {
-            throw new ModelFileException(file + ": field \"sensor\": unknown sensor \"" + Fields.printable(sensor)
-                    + "\" (known: " + BorderRaySensor.NAME + ", " + CameraSensor.FRONT_FACING_CAMERA + ", "
-                    + CameraSensor.STEREO_CAMERAS + ")");
+        boolean camera = sensors.stream().anyMatch(ModelMetadata::isCamera);
+        String sensor = sensors.stream().filter(x -> !SensorCombination.LIDARS.contains(x)).findFirst().orElseThrow();
+        String lidar = sensors.stream().filter(SensorCombination.LIDARS::contains).findFirst().orElse(null);
+        if (camera && lidar != null) {
+            throw new ModelFileException(file + ": field \"sensor\": " + sensor + " with " + lidar + " is DeepRacer's"
+                    + " camera-and-LIDAR network, which Racer does not build yet (its convolutional networks read the"
+                    + " camera alone); use [\"" + BorderRaySensor.NAME + "\", \"" + lidar + "\"] with " + RACER_MLP
+                    + ", or [\"" + sensor + "\"]");
         }
+        LidarConfig lidarConfig = lidarConfig(file, n.get(LIDAR_CONFIG));
         String net = n.has("neural_network") ? Fields.text(file, n, "neural_network")
                 : camera ? DEEP_CONVOLUTIONAL_NETWORK_SHALLOW : RACER_MLP;
         if (!net.equals(RACER_MLP) && !CAMERA_NETWORKS.contains(net)) {
@@ -208,7 +268,45 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
             }
             version = v.asText();
         }
-        return new ModelMetadata(space, sensors, net, hidden, algo, version);
+        return new ModelMetadata(space, sensors, net, hidden, algo, version, lidarConfig);
+    }
+
+    /** DeepRacer's {@code lidar_config}: each of its three keys optional (the simapp's defaults). */
+    private static LidarConfig lidarConfig(String file, JsonNode c) {
+        if (c == null) {
+            return LidarConfig.DEFAULT;
+        }
+        Fields.object(file + ": field \"" + LIDAR_CONFIG + "\"", c);
+        for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!LIDAR_CONFIG_KEYS.contains(k)) {
+                throw new ModelFileException(file + ": field \"" + LIDAR_CONFIG + "." + Fields.printable(k)
+                        + "\" is unknown (known: " + String.join(", ", LIDAR_CONFIG_KEYS) + ")");
+            }
+        }
+        int sectors = LidarConfig.DEFAULT.numSectors(), values = LidarConfig.DEFAULT.numValuesPerSector();
+        double clip = LidarConfig.DEFAULT.clippingDist();
+        for (String k : LIDAR_CONFIG_KEYS) {
+            JsonNode v = c.get(k);
+            if (v == null) {
+                continue;
+            }
+            boolean whole = !k.equals("clipping_dist");
+            if (!v.isNumber() || (whole && !v.isIntegralNumber()) || (whole && !v.canConvertToInt())) {
+                throw new ModelFileException(file + ": field \"" + LIDAR_CONFIG + "." + k + "\" must be "
+                        + (whole ? "a whole number" : "a number [m]") + ", got " + Fields.shown(v));
+            }
+            switch (k) {
+                case "num_sectors" -> sectors = v.asInt();
+                case "num_values_per_sector" -> values = v.asInt();
+                default -> clip = v.asDouble();
+            }
+        }
+        try {
+            return new LidarConfig(sectors, values, clip);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file + ": field " + e.getMessage());
+        }
     }
 
     // ---------------------------------------------------------------- writing
@@ -224,6 +322,12 @@ public record ModelMetadata(ActionSpace actionSpace, List<String> sensors, Strin
         hiddenLayers.forEach(h::add);
         n.put("training_algorithm", trainingAlgorithm);
         n.put("version", version);
+        if (sensors.contains(LidarSensor.Kind.DISCRETIZED_SECTOR_LIDAR.name())) {
+            ObjectNode c = n.putObject(LIDAR_CONFIG);
+            c.put("num_sectors", lidarConfig.numSectors());
+            c.put("num_values_per_sector", lidarConfig.numValuesPerSector());
+            c.put("clipping_dist", lidarConfig.clippingDist());
+        }
         return n;
     }
 

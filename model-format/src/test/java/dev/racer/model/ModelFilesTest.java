@@ -2,12 +2,16 @@ package dev.racer.model;
 
 import dev.racer.space.ActionSpace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import dev.racer.io.Jsons;
+import dev.racer.sensor.Sensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +79,8 @@ class ModelFilesTest {
                 "neural_network", "needs a camera sensor", "RACER_MLP");
         fails(write("m10.json", two + ", \"sensor\": [\"STEREO_CAMERAS\"], \"neural_network\": \"DEEP_CONVOLUTIONAL_NETWORK\","
                 + " \"training_algorithm\": \"dqn\"}"), "training_algorithm", "clipped_ppo only");
-        fails(write("m11.json", two + ", \"sensor\": [\"LIDAR\"]}"), "sensor", "not available yet");
+        fails(write("m11.json", two + ", \"sensor\": [\"LIDAR\"]}"), "sensor", "exactly one camera",
+                "[\"RACER_BORDER_RAYS\", \"LIDAR\"]");
         fails(write("m12.json", two + ", \"sensor\": [\"FRONT_FACING_CAMERA\"], \"neural_network\": \"BIG_NET\"}"),
                 "neural_network", "DEEP_CONVOLUTIONAL_NETWORK_SHALLOW");
         ModelMetadata cam = ModelMetadata.read(write("m13.json", two + ", \"sensor\": [\"STEREO_CAMERAS\"]}"));
@@ -99,13 +104,77 @@ class ModelFilesTest {
     @Test
     void deepRacersOtherSensorsAndSensorPairsAreRefusedByName() throws IOException {
         String two = "{\"action_space\": [{\"steering_angle\": 0, \"speed\": 1}, {\"steering_angle\": 0, \"speed\": 1}]";
-        fails(write("s1.json", two + ", \"sensor\": [\"FRONT_FACING_CAMERA\", \"LIDAR\"]}"), "sensor", "exactly one");
-        fails(write("s2.json", two + ", \"sensor\": [\"DISCRETIZED_SECTOR_LIDAR\"]}"), "not available yet");
+        fails(write("s1.json", two + ", \"sensor\": [\"FRONT_FACING_CAMERA\", \"LIDAR\"]}"), "sensor",
+                "camera-and-LIDAR network", "[\"RACER_BORDER_RAYS\", \"LIDAR\"]");
+        fails(write("s2.json", two + ", \"sensor\": [\"LEFT_CAMERA\"]}"), "not available yet");
+        fails(write("s6.json", two + ", \"sensor\": [\"RACER_BORDER_RAYS\", \"LIDAR\", \"SECTOR_LIDAR\"]}"),
+                "sensor", "at most one lidar");
+        fails(write("s7.json", two + ", \"sensor\": [\"RACER_BORDER_RAYS\", \"FRONT_FACING_CAMERA\"]}"),
+                "sensor", "exactly one camera");
+        fails(write("s8.json", two + ", \"sensor\": [\"RACER_BORDER_RAYS\", \"RADAR\"]}"), "sensor",
+                "unknown sensor \"RADAR\"", "SECTOR_LIDAR");
         fails(write("s3.json", two + ", \"sensor\": [7]}"), "sensor", "not a sensor name");
         fails(write("s4.json", two + ", \"version\": {\"major\": 5}}"), "version");
         fails(write("s5.json", "{\"action_space\": {\"steering_angle\": {\"low\": -10, \"high\": 10},"
                 + " \"speed\": {\"low\": 1, \"high\": 2}, \"gear\": 1}, \"action_space_type\": \"continuous\"}"),
                 "action_space.gear", "unknown");
+    }
+
+    @Test
+    void borderRaysWithEachLidarKindRoundTripAndConcatenate() throws IOException {
+        String two = "{\"action_space\": [{\"steering_angle\": 0, \"speed\": 1}, {\"steering_angle\": 0, \"speed\": 1}]";
+        int[] sizes = {17 + 64, 17 + 8, 17 + 4 * 3};
+        String[] kinds = {"LIDAR", "SECTOR_LIDAR", "DISCRETIZED_SECTOR_LIDAR"};
+        for (int k = 0; k < kinds.length; k++) {
+            Path f = write("l" + k + ".json", two + ", \"sensor\": [\"RACER_BORDER_RAYS\", \"" + kinds[k] + "\"],"
+                    + " \"lidar_config\": {\"num_sectors\": 4, \"num_values_per_sector\": 3, \"clipping_dist\": 1.5}}");
+            ModelMetadata m = ModelMetadata.read(f);
+            assertEquals(List.of("RACER_BORDER_RAYS", kinds[k]), m.sensors());
+            assertEquals("RACER_MLP", m.neuralNetwork());
+            assertFalse(m.camera());
+            assertEquals(kinds[k], m.lidar().orElseThrow().name());
+            Sensor s = m.newSensor();
+            assertEquals(sizes[k], s.size(), kinds[k]);
+            assertEquals(sizes[k], s.observationSpace().size());
+            assertEquals("RACER_BORDER_RAYS+" + kinds[k], s.name());
+            m.write(tmp.resolve("back" + k + ".json"));
+            ModelMetadata back = ModelMetadata.read(tmp.resolve("back" + k + ".json"));
+            assertEquals(m.sensors(), back.sensors());
+            assertEquals(sizes[k], back.newSensor().size());
+            // lidar_config is written with the sensor that reads it, as DeepRacer's consoles write it
+            assertEquals(k == 2, Jsons.readTree(tmp.resolve("back" + k + ".json")).has("lidar_config"));
+        }
+        ModelMetadata plain = ModelMetadata.read(write("l9.json", two + ", \"sensor\": [\"RACER_BORDER_RAYS\","
+                + " \"DISCRETIZED_SECTOR_LIDAR\"]}"));
+        assertEquals(17 + 8 * 8, plain.newSensor().size(), "the simapp's defaults: 8 sectors of 8 values");
+        assertTrue(ModelMetadata.DEFAULT.lidar().isEmpty());
+    }
+
+    @Test
+    void theShippedExamplesAreValid() throws IOException {
+        try (var dirs = Files.list(Path.of("..", "examples"))) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                Path f = d.resolve(ModelMetadata.FILE);
+                if (Files.isRegularFile(f)) {
+                    ModelMetadata.read(f).newSensor();
+                }
+            }
+        }
+        ModelMetadata oa = ModelMetadata.read(Path.of("..", "examples", "object_avoidance", ModelMetadata.FILE));
+        assertEquals(List.of("RACER_BORDER_RAYS", "SECTOR_LIDAR"), oa.sensors());
+        assertEquals(17 + 8, oa.newSensor().size());
+    }
+
+    @Test
+    void lidarConfigErrorsNameTheField() throws IOException {
+        String head = "{\"action_space\": [{\"steering_angle\": 0, \"speed\": 1}, {\"steering_angle\": 0, \"speed\": 1}],"
+                + " \"sensor\": [\"RACER_BORDER_RAYS\", \"DISCRETIZED_SECTOR_LIDAR\"], \"lidar_config\": ";
+        fails(write("c1.json", head + "{\"num_sectors\": 3}}"), "lidar_config.num_sectors", "must be 0");
+        fails(write("c2.json", head + "{\"num_values_per_sector\": 0}}"), "lidar_config.num_values_per_sector");
+        fails(write("c3.json", head + "{\"clipping_dist\": 40}}"), "lidar_config.clipping_dist", "between");
+        fails(write("c4.json", head + "{\"sectors\": 8}}"), "lidar_config.sectors", "unknown", "num_sectors");
+        fails(write("c5.json", head + "{\"num_sectors\": 2.5}}"), "lidar_config.num_sectors", "whole number");
+        fails(write("c6.json", head + "[8, 8, 2]}"), "lidar_config", "JSON object");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.racer.io.AtomicFiles;
 import dev.racer.io.Jsons;
 import dev.racer.race.EpisodeStatus;
 import dev.racer.trace.DeepRacerLayout;
+import dev.racer.trace.ObjectTrace;
 import dev.racer.trace.SimTraceWriter;
 import dev.racer.trainer.ppo.ClippedPpo;
 import java.io.IOException;
@@ -204,11 +205,14 @@ public final class TrainingTraces {
         }
         if (!tracedSampled.isEmpty()) {
             SimTraceWriter w = SimTraceWriter.open(training.resolve(fileName(iteration)));
+            List<ObjectTrace.Placement> boxes = new ArrayList<>();
             try {
                 for (int i : tracedSampled) {
                     rows(w, sampled.get(i), (int) (firstEpisode + i), startOf[i]);
+                    boxes(boxes, sampled.get(i), (int) (firstEpisode + i));
                 }
                 w.close();
+                writeBoxes(w.file(), boxes);
             } catch (RuntimeException ex) {
                 w.abort();
                 throw ex;
@@ -216,13 +220,16 @@ public final class TrainingTraces {
         }
         if (greedy.stream().anyMatch(e -> e.trace != null)) {
             SimTraceWriter w = SimTraceWriter.open(evaluation.resolve(fileName(iteration)));
+            List<ObjectTrace.Placement> boxes = new ArrayList<>();
             try {
                 for (int i = 0; i < greedy.size(); i++) {
                     if (greedy.get(i).trace != null) {
                         rows(w, greedy.get(i), i, evalStart[i]);
+                        boxes(boxes, greedy.get(i), i);
                     }
                 }
                 w.close();
+                writeBoxes(w.file(), boxes);
             } catch (RuntimeException ex) {
                 w.abort();
                 throw ex;
@@ -241,6 +248,19 @@ public final class TrainingTraces {
         EpisodeStatus st = e.status == null ? EpisodeStatus.IN_PROGRESS : e.status;
         return new Entry(Math.round(e.totalReward), endMs, startMs, elapsedMs, episode, trial, eval,
                 (int) e.progress, DeepRacerLayout.label(st));
+    }
+
+    private static void boxes(List<ObjectTrace.Placement> out, ClippedPpo.Episode e, int episode) {
+        if (e.boxes != null) {
+            out.add(new ObjectTrace.Placement(episode, 0, e.boxes));
+        }
+    }
+
+    /** {@code N-iteration.objects.json} beside the trace, for {@code racer view --replay} (object avoidance only). */
+    private static void writeBoxes(Path trace, List<ObjectTrace.Placement> boxes) {
+        if (!boxes.isEmpty()) {
+            ObjectTrace.write(ObjectTrace.sidecar(trace), boxes);
+        }
     }
 
     private static void rows(SimTraceWriter w, ClippedPpo.Episode e, int episode, double start) {
@@ -290,7 +310,8 @@ public final class TrainingTraces {
 
     /**
      * Keeps the last {@code keep} training sim-traces of each kind, and the first ({@code 0-iteration.csv}:
-     * deepracer-utils counts the episodes of an iteration from it), deleting the others.
+     * deepracer-utils counts the episodes of an iteration from it), deleting the others (and their
+     * {@code N-iteration.objects.json}).
      */
     public static void prune(Path modelDir, int keep) {
         if (keep < 0) {
@@ -306,6 +327,7 @@ public final class TrainingTraces {
                         .sorted(Comparator.comparingInt(TrainingTraces::iterationOf)).toList();
                 for (int i = 1; i < traces.size() - keep; i++) {
                     Files.deleteIfExists(traces.get(i));
+                    Files.deleteIfExists(ObjectTrace.sidecar(traces.get(i))); // its boxes, if any
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(d + ": cannot prune old sim-traces: " + e.getMessage(), e);

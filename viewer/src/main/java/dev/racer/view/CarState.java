@@ -37,6 +37,10 @@ public final class CarState {
     public double penalty;
     /** penalty time still to serve [s]; 0 outside a penalty */
     public double penaltyLeft;
+    /** the penalty being served (or the last one) is for a crash into a box, not for going off the track */
+    public boolean crashPenalty;
+    /** time since the car last crashed into a box [s]; infinite if it never has */
+    public double sinceCrash = Double.POSITIVE_INFINITY;
     /** place in the race, 1 for the leader (by laps and progress) */
     public int position = 1;
     /** time behind the car one place ahead [s]; NaN for the leader or while unknown */
@@ -73,6 +77,8 @@ public final class CarState {
         inPenalty = o.inPenalty;
         penalty = o.penalty;
         penaltyLeft = o.penaltyLeft;
+        crashPenalty = o.crashPenalty;
+        sinceCrash = o.sinceCrash;
         position = o.position;
         gap = o.gap;
     }

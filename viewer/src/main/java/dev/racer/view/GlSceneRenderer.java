@@ -2,6 +2,7 @@ package dev.racer.view;
 
 import static org.lwjgl.opengl.GL33C.*;
 
+import dev.racer.render.BoxModel;
 import dev.racer.render.Cameras;
 import dev.racer.render.CarModel;
 import dev.racer.render.TrackScene;
@@ -14,7 +15,8 @@ import org.lwjgl.system.MemoryStack;
 /**
  * Draws a {@link TrackScene} and every car with OpenGL: clear to the sky, the ground layers back to front with
  * the depth test off (they are coplanar and would z-fight at a 0.02 m near plane), a soft shadow under each car,
- * then the cars with the depth test on, each in its own shell colour. {@linkplain Look#SHADED Shaded}, the ground
+ * then the cars and the boxes of an object-avoidance race ({@link BoxModel}: DeepRacer's 0.4 × 0.3 × 0.25 m box)
+ * with the depth test on, each car in its own shell colour. {@linkplain Look#SHADED Shaded}, the ground
  * gets a little grain and haze and the cars a sun and sky light; {@linkplain Look#FLAT flat}, every triangle is
  * its own colour with no shadows, exactly as {@link dev.racer.render.SceneRenderer} draws it for the camera
  * sensor. Needs a current context.
@@ -43,6 +45,7 @@ final class GlSceneRenderer implements AutoCloseable {
     private final GlMesh ground;
     private final GlMesh[] bodies = new GlMesh[CarModel.PALETTE.length];
     private final GlMesh wheel;
+    private final GlMesh box;
     private final Matrix4f viewProj = new Matrix4f();
     private final Matrix4f inverse = new Matrix4f();
     private final Matrix4f model = new Matrix4f();
@@ -77,6 +80,7 @@ final class GlSceneRenderer implements AutoCloseable {
         glBindVertexArray(0);
         ground = new GlMesh(scene.ground());
         wheel = new GlMesh(car.wheel());
+        box = new GlMesh(BoxModel.mesh());
     }
 
     private static void uniformRgb(int loc, int rgb) {
@@ -145,6 +149,10 @@ final class GlSceneRenderer implements AutoCloseable {
                 wheel.draw();
             }
         }
+        for (int i = 0; i < s.boxCount(); i++) {
+            upload(BoxModel.matrix(model, s.boxX(i), s.boxY(i), s.boxHeading(i)), viewProj.mul(model, mvp));
+            box.draw();
+        }
         glDisable(GL_DEPTH_TEST);
     }
 
@@ -163,6 +171,16 @@ final class GlSceneRenderer implements AutoCloseable {
             CarState c = s.car(i);
             car.bodyMatrix(model, c.x - SUN.x * 0.03, c.y - SUN.y * 0.03, c.yaw)
                     .translate((float) (wb / 2), 0, 0.001f).scale(halfLength, halfWidth, 1);
+            try (MemoryStack stack = MemoryStack.stackPush()) {
+                glUniformMatrix4fv(shadowMvpLoc, false, viewProj.mul(model, mvp).get(stack.mallocFloat(16)));
+            }
+            glDrawArrays(GL_TRIANGLES, 0, 6);
+        }
+        float boxHalfLength = (float) (dev.racer.world.TrackObject.BOX_VISUAL_LENGTH / 2 + 0.04);
+        float boxHalfWidth = (float) (dev.racer.world.TrackObject.BOX_VISUAL_WIDTH / 2 + 0.04);
+        for (int i = 0; i < s.boxCount(); i++) {
+            BoxModel.matrix(model, s.boxX(i) - SUN.x * 0.06, s.boxY(i) - SUN.y * 0.06, s.boxHeading(i))
+                    .translate(0, 0, 0.001f).scale(boxHalfLength, boxHalfWidth, 1);
             try (MemoryStack stack = MemoryStack.stackPush()) {
                 glUniformMatrix4fv(shadowMvpLoc, false, viewProj.mul(model, mvp).get(stack.mallocFloat(16)));
             }
@@ -196,6 +214,7 @@ final class GlSceneRenderer implements AutoCloseable {
             }
         }
         wheel.close();
+        box.close();
         glDeleteBuffers(shadowVbo);
         glDeleteVertexArrays(shadowVao);
         shadowProgram.close();

@@ -11,8 +11,9 @@ import org.joml.Vector4f;
 
 /**
  * The heads-up display. Top left, the followed car: its name (and place), lap, lap time, best lap, speed,
- * progress, reward, off-tracks and crashes, and in red while it serves a penalty "OFF TRACK +2.0 S" with the time
- * left. With several cars, the standings top right (place, name in the car's colour, lap, progress, gap in
+ * progress, reward, off-tracks and crashes, and in red while it serves a penalty "OFF TRACK +2.0 S" (or
+ * "CRASHED +5.0 S" after hitting a box) with the time left; a crash without a penalty shows "CRASHED" in red for
+ * {@value #CRASH_SHOWN} s. With several cars, the standings top right (place, name in the car's colour, lap, progress, gap in
  * seconds to the car ahead) and a name label over each car. Written with {@link BitmapFont} into textures
  * ({@link TextPanel}).
  */
@@ -21,6 +22,8 @@ final class Hud implements AutoCloseable {
     static final int PENALTY_R = 255, PENALTY_G = 64, PENALTY_B = 64;
     private static final int WHITE = 0xFFFFFF, PENALTY = (PENALTY_R << 16) | (PENALTY_G << 8) | PENALTY_B;
     private static final float LABEL_Z = 0.26f;
+    /** how long a crash without a penalty stays marked [s] */
+    static final double CRASH_SHOWN = 1.5;
     private final TextPanel left = new TextPanel(512, 64, 140);
     private TextPanel right;
     private final List<TextPanel> labels = new ArrayList<>();
@@ -38,7 +41,7 @@ final class Hud implements AutoCloseable {
                     c.crashes, s.step),
             mode.name() + " CAMERA (1 2 3 C" + (s.count() > 1 ? ", TAB CAR" : "") + ")  " + s.info
         };
-        if (!c.inPenalty) {
+        if (!c.inPenalty && !(c.sinceCrash < CRASH_SHOWN)) {
             return lines;
         }
         String[] withPenalty = Arrays.copyOf(lines, lines.length + 1);
@@ -48,7 +51,16 @@ final class Hud implements AutoCloseable {
 
     /** The penalty indicator: the penalty being served and the time left of it. */
     static String penaltyLine(CarState s) {
-        return String.format(Locale.ROOT, "OFF TRACK +%.1f S  %.1f S LEFT", s.penalty, s.penaltyLeft);
+        if (!s.inPenalty) {
+            return "CRASHED";
+        }
+        return String.format(Locale.ROOT, "%s +%.1f S  %.1f S LEFT", s.crashPenalty ? "CRASHED" : "OFF TRACK",
+                s.penalty, s.penaltyLeft);
+    }
+
+    /** Whether the last line is the red one (a penalty, or a crash just now). */
+    static boolean marked(CarState c) {
+        return c.inPenalty || c.sinceCrash < CRASH_SHOWN;
     }
 
     /** The standings, leader first: place, name, lap, progress and gap to the car ahead. */
@@ -91,7 +103,7 @@ final class Hud implements AutoCloseable {
         String[] l = lines(s, follow, mode);
         int[] colours = new int[l.length];
         Arrays.fill(colours, WHITE);
-        if (s.followed(follow).inPenalty) {
+        if (marked(s.followed(follow))) {
             colours[l.length - 1] = PENALTY;
         }
         left.set(l, colours, null);

@@ -87,10 +87,16 @@ public final class LiveSource extends Source {
         TrialRow row = session.step();
         state.step++;
         state.time = state.step * STEP;
-        show(row);
-        if (row.status() == EpisodeStatus.CRASHED) {
-            car.crashes++;
+        car.sinceCrash += STEP;
+        if (row.status().isFailure()) {
+            // off track while crashed is written off_track and handled as a crash, as the simapp does
+            car.crashPenalty = row.params().isCrashed();
+            if (car.crashPenalty) {
+                car.crashes++;
+                car.sinceCrash = 0;
+            }
         }
+        show(row);
         if (row.status() == EpisodeStatus.LAP_COMPLETE) {
             LapResult lap = session.laps().get(session.laps().size() - 1);
             double t = lap.timeMs() / 1000.0;
@@ -113,9 +119,10 @@ public final class LiveSource extends Source {
         car.lap = lapsBefore + session.lapNumber();
         car.lapTime = session.lapTime();
         car.offTrack = offTracksBefore + session.offTracks();
-        car.inPenalty = session.inPenalty() && session.rules().offTrackPenalty() > 0;
-        car.penalty = session.rules().offTrackPenalty();
+        car.penalty = car.crashPenalty ? session.rules().collisionPenalty() : session.rules().offTrackPenalty();
+        car.inPenalty = session.inPenalty() && car.penalty > 0;
         car.penaltyLeft = session.penaltyLeft();
+        state.setBoxes(env.objects()); // placed again on every reset
     }
 
     @Override

@@ -19,8 +19,11 @@ package dev.racer.view;
  * @param crashes   crashes so far
  * @param penaltyLeft penalty time left to serve [s], 0 when racing
  * @param status    episode status as recorded (e.g. {@code in_progress}, {@code off_track}, {@code lap_complete})
+ * @param crashPenalty the penalty being served (or the last one) follows a crash into a box, not an off-track
+ * @param sinceCrash  time since the last {@code crashed} row [s]; infinite before the first
  */
 public record ReplayFrame(int episode, int step, double x, double y, double yaw, double steering, double speed,
                           double progress, double reward, int lap, double lapTime, double bestLap, int offTrack,
-                          int crashes, double penaltyLeft, String status) {
+                          int crashes, double penaltyLeft, String status, boolean crashPenalty,
+                          double sinceCrash) {
 }

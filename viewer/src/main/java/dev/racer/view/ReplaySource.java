@@ -1,5 +1,6 @@
 package dev.racer.view;
 
+import dev.racer.trace.ObjectTrace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,13 +10,19 @@ import java.util.List;
  * trace has ended stays where it finished.
  */
 public final class ReplaySource extends Source {
-    /** One car's recording: its name and its steps. */
-    public record Car(String name, List<ReplayFrame> frames) {
+    /** One car's recording: its name, its steps and where the boxes stood (none outside object avoidance). */
+    public record Car(String name, List<ReplayFrame> frames, List<ObjectTrace.Placement> boxes) {
         public Car {
             frames = List.copyOf(frames);
+            boxes = List.copyOf(boxes);
             if (frames.isEmpty()) {
                 throw new IllegalArgumentException("nothing to replay: " + name + " has no steps");
             }
+        }
+
+        /** A recording without boxes. */
+        public Car(String name, List<ReplayFrame> frames) {
+            this(name, frames, List.of());
         }
     }
 
@@ -87,6 +94,15 @@ public final class ReplaySource extends Source {
             int k = Math.min(i, frames.size() - 1);
             show(state.car(c), frames, k, k == i ? f : 0);
         }
+        // the boxes: the first car's recording that has them (the cars of one race share them)
+        for (Car car : cars) {
+            if (!car.boxes().isEmpty()) {
+                ReplayFrame at = car.frames().get(Math.min(i, car.frames().size() - 1));
+                ObjectTrace.Placement p = ObjectTrace.at(car.boxes(), at.episode(), at.step());
+                state.setBoxes(p == null ? null : p.boxes());
+                break;
+            }
+        }
     }
 
     private static void show(CarState s, List<ReplayFrame> frames, int i, double f) {
@@ -111,5 +127,7 @@ public final class ReplaySource extends Source {
         s.penaltyLeft = a.penaltyLeft();
         s.inPenalty = a.penaltyLeft() > 0;
         s.penalty = a.penaltyLeft() > 0 ? Math.max(s.penalty, a.penaltyLeft()) : 0;
+        s.crashPenalty = a.crashPenalty();
+        s.sinceCrash = a.sinceCrash() + f * STEP;
     }
 }

@@ -1,5 +1,6 @@
 package dev.racer.view;
 
+import dev.racer.trace.ObjectTrace;
 import dev.racer.trace.SimTraceReader;
 import dev.racer.trace.SimTraceRow;
 import java.nio.file.Files;
@@ -12,7 +13,8 @@ import java.util.Locale;
  * Turns a sim-trace (DeepRacer's columns, read by {@link SimTraceReader}) into {@link ReplayFrame}s: the
  * trace's {@code X, Y} are the car's front point, so the frame moves them back {@code frontPointOffset} to
  * the rear axle, converts {@code yaw} and {@code steer} from degrees, and counts laps, lap times, the best
- * lap, off-track and crash events and the penalty left for the HUD.
+ * lap, off-track and crash events and the penalty left for the HUD. The boxes of an object-avoidance race come
+ * from the trace's {@code NAME.objects.json} ({@link ObjectTrace}), when there is one.
  */
 public final class TraceCsv {
     private TraceCsv() {
@@ -60,7 +62,7 @@ public final class TraceCsv {
             if (frames.isEmpty()) {
                 throw new IllegalArgumentException(f + ": the trace has no steps");
             }
-            cars.add(new ReplaySource.Car(name, frames));
+            cars.add(new ReplaySource.Car(name, frames, ObjectTrace.readBeside(f)));
         }
         return cars;
     }
@@ -76,7 +78,8 @@ public final class TraceCsv {
         int lap = 0, offTrack = 0, crashes = 0, lastEpisode = Integer.MIN_VALUE, stepInEpisode = 0;
         String lastStatus = "";
         double lapStart = 0, best = Double.NaN;
-        boolean lapDone = false;
+        boolean lapDone = false, crashPenalty = false;
+        double sinceCrash = Double.POSITIVE_INFINITY;
         for (SimTraceRow r : rows) {
             if (r.episode() != lastEpisode) {
                 lap++;
@@ -95,6 +98,15 @@ public final class TraceCsv {
             if (status.equals("crashed") && !lastStatus.equals("crashed")) {
                 crashes++;
             }
+            if (status.equals("crashed")) {
+                crashPenalty = true;
+                sinceCrash = 0;
+            } else {
+                sinceCrash += Source.STEP;
+                if (status.equals("off_track")) {
+                    crashPenalty = false;
+                }
+            }
             double penaltyLeft = status.equals("pause") && r.pauseDuration() > 0 ? r.pauseDuration() : 0;
             if (!lapDone && (status.equals("lap_complete") || r.progress() >= 100)) {
                 lapDone = true;
@@ -104,7 +116,8 @@ public final class TraceCsv {
             double speed = Double.isNaN(r.speed()) ? r.throttle() : r.speed();
             out.add(new ReplayFrame(r.episode(), r.steps(), r.x() - frontPointOffset * Math.cos(yaw),
                     r.y() - frontPointOffset * Math.sin(yaw), yaw, Math.toRadians(r.steer()), speed, r.progress(),
-                    r.reward(), lap, lapTime, best, offTrack, crashes, penaltyLeft, status));
+                    r.reward(), lap, lapTime, best, offTrack, crashes, penaltyLeft, status, crashPenalty,
+                    sinceCrash));
             stepInEpisode++;
         }
         return out;

@@ -19,6 +19,9 @@ public final class ViewState {
     public double time;
     /** a short line on what is being shown (source, replay speed) */
     public String info = "";
+    /** the boxes on the track: {@code x, y} [m] and {@code heading} [rad] of box i at {@code 3i .. 3i+2} */
+    private double[] boxes = new double[0];
+    private int boxCount;
 
     /** A state with one car called {@code name} in colour 0. */
     public static ViewState single(String name) {
@@ -51,6 +54,51 @@ public final class ViewState {
         return cars.get(Math.floorMod(follow, cars.size()));
     }
 
+    /** The boxes standing now (an object-avoidance race's), copied; allocates only when there are more than before. */
+    public void setBoxes(dev.racer.world.WorldObjects o) {
+        ensureBoxes(o.count());
+        for (int i = 0; i < boxCount; i++) {
+            boxes[3 * i] = o.x(i);
+            boxes[3 * i + 1] = o.y(i);
+            boxes[3 * i + 2] = o.heading(i);
+        }
+    }
+
+    /** The boxes standing now, each {@code {x, y, heading}} (a replay's placement); null: none. */
+    public void setBoxes(double[][] b) {
+        ensureBoxes(b == null ? 0 : b.length);
+        for (int i = 0; i < boxCount; i++) {
+            System.arraycopy(b[i], 0, boxes, 3 * i, 3);
+        }
+    }
+
+    private void ensureBoxes(int n) {
+        if (boxes.length < 3 * n) {
+            boxes = new double[3 * n];
+        }
+        boxCount = n;
+    }
+
+    /** boxes on the track (0 outside an object-avoidance race) */
+    public int boxCount() {
+        return boxCount;
+    }
+
+    /** centre x of box {@code i} [m] */
+    public double boxX(int i) {
+        return boxes[3 * i];
+    }
+
+    /** centre y of box {@code i} [m] */
+    public double boxY(int i) {
+        return boxes[3 * i + 1];
+    }
+
+    /** heading of box {@code i}'s length axis [rad] */
+    public double boxHeading(int i) {
+        return boxes[3 * i + 2];
+    }
+
     /** The same frame, copied (cars included). */
     public void copyFrom(ViewState o) {
         while (cars.size() > o.cars.size()) {
@@ -65,5 +113,7 @@ public final class ViewState {
         step = o.step;
         time = o.time;
         info = o.info;
+        ensureBoxes(o.boxCount);
+        System.arraycopy(o.boxes, 0, boxes, 0, 3 * o.boxCount);
     }
 }

@@ -19,7 +19,7 @@ class StandingsTest {
             double d = start + rate * i;
             int lap = 1 + (int) (d / 100);
             out.add(new ReplayFrame(0, i, i * 0.01, 0, 0, 0, 1, d % 100, 1, lap, i * Source.STEP, Double.NaN, 0, 0,
-                    0, "in_progress"));
+                    0, "in_progress", false, Double.POSITIVE_INFINITY));
         }
         return out;
     }

@@ -92,6 +92,11 @@ public final class ClippedPpo implements AutoCloseable {
         public int startRow;
         /** The steps as sim-trace rows, when this episode was chosen for a trace (else null). */
         public List<TraceStep> trace;
+        /**
+         * Where the boxes stood in a traced episode, each {@code {x, y, heading}} ({@code NAME.objects.json} beside
+         * the trace); null: none on the track, or not traced.
+         */
+        public double[][] boxes;
         /** Index of the episode in its iteration (or evaluation), from 0. */
         public int indexInIteration;
         /** An evaluation episode's lap: completion, lap time, mean speed (null for a training episode). */
@@ -351,6 +356,18 @@ public final class ClippedPpo implements AutoCloseable {
         return out;
     }
 
+    /** The boxes now on the track, each {@code {x, y, heading}}; null when there are none (a traced episode's). */
+    public static double[][] boxes(dev.racer.world.WorldObjects o) {
+        if (o.count() == 0) {
+            return null;
+        }
+        double[][] b = new double[o.count()][];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = new double[] {o.x(i), o.y(i), o.heading(i)};
+        }
+        return b;
+    }
+
     /** One greedy evaluation lap from {@code row} under the race session's rules, traced (SAC's too). */
     public static Episode evaluationEpisode(RaceSession session, long episodeSeed, int row) {
         Episode ep = new Episode();
@@ -360,6 +377,7 @@ public final class ClippedPpo implements AutoCloseable {
             @Override
             public void onStart(TrialRow r) {
                 ep.trace.add(new TraceStep(r.params().copy(), -1, 0, false, EpisodeStatus.PREPARE, r.speed(), r.time()));
+                ep.boxes = boxes(r.env().objects());
             }
 
             @Override
@@ -405,6 +423,7 @@ public final class ClippedPpo implements AutoCloseable {
             ep.trace = new ArrayList<>();
             // the sim-trace's first row: the state before the car moves (DeepRacer's "prepare")
             ep.trace.add(new TraceStep(r.params().copy(), -1, 0, false, EpisodeStatus.PREPARE, racing.carSpeed(), 0));
+            ep.boxes = boxes(racing.objects());
         }
         while (true) {
             if (t == cap) {

@@ -256,11 +256,12 @@ public final class JavaUpdate {
                 acts[l] = new float[padded][sizes[l]];
                 deltas[l] = new float[padded][sizes[l]];
             }
-            o = new float[b * obsDim];
-            a = new float[b * actDim];
-            lp = new float[b];
-            ad = new float[b];
-            r = new float[b];
+            // sized for the padded capacity: a later, larger b up to it returns above without growing them
+            o = new float[padded * obsDim];
+            a = new float[padded * actDim];
+            lp = new float[padded];
+            ad = new float[padded];
+            r = new float[padded];
         }
 
         /** Copies the network's flat weights into the row matrices. */

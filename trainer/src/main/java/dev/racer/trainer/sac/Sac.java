@@ -299,6 +299,7 @@ public final class Sac implements AutoCloseable {
             // the sim-trace's first row: the state before the car moves (DeepRacer's "prepare")
             ep.trace.add(new ClippedPpo.TraceStep(r.params().copy(), -1, 0, false, EpisodeStatus.PREPARE,
                     racing.carSpeed(), 0));
+            ep.boxes = ClippedPpo.boxes(racing.objects());
         }
         int t = 0;
         while (true) {

@@ -152,4 +152,27 @@ class JavaUpdateTest {
     void continuousMse() {
         sameSteps(false, false);
     }
+
+    /** A 63-sample minibatch pads the scratch to 64 rows; a later 64-sample one must fit in it (it once overran). */
+    @Test
+    void aLargerMinibatchWithinThePaddedCapacityFits() {
+        int obsDim = 5, actDim = 3, n = 64;
+        PolicyNet.LossConfig lc = new PolicyNet.LossConfig(0.2, 0.5, 0.05, false, 3e-3);
+        PolicyNet net = PolicyNet.create(obsDim, actDim, true, new int[] {8}, lc, 11);
+        JavaUpdate java = new JavaUpdate(net.actor(), net.critic(), net.logStd(), true, lc);
+        SplittableRandom r = new SplittableRandom(2);
+        float[] obs = new float[n * obsDim], act = new float[n * actDim], old = new float[n], adv = new float[n],
+                ret = new float[n];
+        for (int i = 0; i < n; i++) {
+            obs[i * obsDim] = (float) r.nextDouble(-1, 1);
+            act[i * actDim + r.nextInt(actDim)] = 1;
+            old[i] = (float) Math.log(1.0 / actDim);
+            adv[i] = (float) r.nextGaussian();
+        }
+        java.fitEpochs(obs, act, old, adv, ret, 63, 64, 1, new SplittableRandom(1));
+        java.fitEpochs(obs, act, old, adv, ret, 64, 64, 1, new SplittableRandom(1));
+        for (float w : net.actor().weights(0)) {
+            assertEquals(false, Float.isNaN(w));
+        }
+    }
 }
