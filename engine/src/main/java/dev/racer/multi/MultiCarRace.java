@@ -243,6 +243,7 @@ public final class MultiCarRace {
     }
 
     public double clock() { return clock; }
+    public Rules rules() { return rules; }
     public boolean isOver() { return over; }
     public boolean finished(int i) { return finished[i]; }
     public boolean inPenalty(int i) { return penaltyLeft[i] > 0; }
