@@ -71,7 +71,8 @@ final class RaceCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON")
     Path json;
     @Option(names = "--trace-dir", paramLabel = "DIR",
-            description = "write one sim-trace CSV per car, DIR/NAME.csv (NAME: the model folder's name)")
+            description = "write one sim-trace CSV per car, DIR/NAME.csv (NAME: the model folder's name), and per bot,"
+                    + " DIR/bot-N.csv")
     Path traceDir;
 
     @Override
@@ -122,7 +123,8 @@ final class RaceCommand implements Callable<Integer> {
             }
             printStandings(System.out, track, report);
             if (traceDir != null) {
-                System.out.println("Sim-traces: " + traceDir + " (one per car; replay them together: racer view --track "
+                System.out.println("Sim-traces: " + traceDir + " (one per car" + (bots > 0 ? " and bot" : "")
+                        + "; replay them together: racer view --track "
                         + track.id() + (reversed ? " --reversed" : "") + " --replay " + traceDir + ")");
                 warnAboutOtherTraces(report);
             }

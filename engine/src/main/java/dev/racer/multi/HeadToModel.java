@@ -122,7 +122,8 @@ public final class HeadToModel {
      * @param bots     bot cars on the track too ({@link BotConfig#NONE}: none)
      * @param seed     the race's seed
      * @param car      every car's spec
-     * @param traceDir folder for one sim-trace CSV per car ({@code NAME.csv}), or null
+     * @param traceDir folder for one sim-trace CSV per car ({@code NAME.csv}) and per bot ({@code bot-N.csv}),
+     *                 or null
      * @param json     the result as JSON, or null
      */
     public record Request(Track track, boolean reversed, MultiCarRace.Rules rules, BotConfig bots, long seed,
@@ -175,7 +176,7 @@ public final class HeadToModel {
      * @param raceTime  the race clock at the end [s]
      * @param steps     steps of the race
      * @param notRaced  folders that could not be opened (their cars did not start)
-     * @param traces    trace file per car name (none without a trace folder)
+     * @param traces    trace file per car name, then per bot ({@code bot-N}); none without a trace folder
      * @param wallMs    wall time of the race [ms]
      */
     public record Report(String kind, String track, String trackName, double trackLength, boolean reversed, int laps,
@@ -225,6 +226,7 @@ public final class HeadToModel {
         MultiCarRace race = new MultiCarRace(world, r.rules(), controllers);
         Map<String, String> traceFiles = new LinkedHashMap<>();
         SimTraceWriter[] writers = new SimTraceWriter[n];
+        BotLog[] botLogs = new BotLog[r.traceDir() == null ? 0 : world.botCount()];
         Set<String> files = new HashSet<>();
         try {
             for (int i = 0; i < n; i++) {
@@ -238,6 +240,14 @@ public final class HeadToModel {
                 }
                 logs[i] = new CarLog(race, views[i], writers[i]);
             }
+            for (int b = 0; b < world.botCount() && r.traceDir() != null; b++) {
+                String file = "bot-" + b;
+                for (int k = 2; !files.add(file); k++) {
+                    file = "bot-" + b + "-" + k;
+                }
+                botLogs[b] = new BotLog(race, b, SimTraceWriter.open(r.traceDir().resolve(file + ".csv")));
+                traceFiles.put(file, botLogs[b].writer().file().toString());
+            }
             long t0 = System.nanoTime();
             race.start(r.seed());
             for (int i = 0; i < n; i++) {
@@ -248,6 +258,9 @@ public final class HeadToModel {
                 logs[i].start(carSeed);
                 entrants.get(i).driver().reset(views[i]);
             }
+            for (BotLog b : botLogs) {
+                b.start();
+            }
             int steps = 0;
             boolean more;
             do {
@@ -256,12 +269,18 @@ public final class HeadToModel {
                 for (CarLog log : logs) {
                     log.afterStep();
                 }
+                for (BotLog b : botLogs) {
+                    b.afterStep();
+                }
             } while (more);
             double wallMs = (System.nanoTime() - t0) / 1e6;
             for (SimTraceWriter w : writers) {
                 if (w != null) {
                     w.close();
                 }
+            }
+            for (BotLog b : botLogs) {
+                b.writer().close();
             }
             Report report = new Report(KIND, r.track().id(), r.track().name(), g.length(), r.reversed(),
                     r.rules().laps(), r.seed(), r.rules(), r.bots(), round(race.clock()), steps,
@@ -274,6 +293,11 @@ public final class HeadToModel {
             for (SimTraceWriter w : writers) {
                 if (w != null) {
                     w.abort();
+                }
+            }
+            for (BotLog b : botLogs) {
+                if (b != null) {
+                    b.writer().abort();
                 }
             }
             throw e;

@@ -92,6 +92,22 @@ class HeadToModelTest {
     }
 
     @Test
+    void theBotsGetTracesTooSoThatAReplayShowsThem(@TempDir Path dir) {
+        var req = new HeadToModel.Request(TRACK, false, HeadToModel.defaultRules(1), BotConfig.of(2, 0.5, true), 1,
+                null, dir, null);
+        HeadToModel.Report r = HeadToModel.run(req, fastAndSlow());
+        assertEquals(List.of("fast", "slow", "bot-0", "bot-1"), List.copyOf(r.traces().keySet()));
+        for (int b = 0; b < 2; b++) {
+            List<SimTraceRow> rows = SimTraceReader.read(dir.resolve("bot-" + b + ".csv")).rows();
+            assertEquals(r.steps() + 1, rows.size(), "a prepare row, then every step of the race");
+            assertEquals(r.raceTime(), rows.get(rows.size() - 1).tstamp(), 1e-3);
+            SimTraceRow a = rows.get(30), c = rows.get(31);
+            double moved = Math.hypot(c.x() - a.x(), c.y() - a.y());
+            assertEquals(0.5 / 15, moved, 0.01, "the bots drive at their speed");
+        }
+    }
+
+    @Test
     void sameSeedSameRace() {
         var req = HeadToModel.Request.of(TRACK, 1, 3);
         List<HeadToModel.Entrant> three = List.of(new HeadToModel.Entrant("a", null, follower(2.5)),
