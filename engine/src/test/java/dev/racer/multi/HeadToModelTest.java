@@ -108,6 +108,25 @@ class HeadToModelTest {
     }
 
     @Test
+    void aCarThatCrashedWaitsAtRestAndDrivesOnFromRest(@TempDir Path dir) {
+        HeadToModel.run(new HeadToModel.Request(TRACK, false, HeadToModel.defaultRules(2), BotConfig.NONE, 7, null,
+                dir, null), fastAndSlow());
+        List<SimTraceRow> rows = SimTraceReader.read(dir.resolve("fast.csv")).rows();
+        int crash = 0;
+        while (!rows.get(crash).episodeStatus().equals("crashed")) {
+            crash++;
+        }
+        assertEquals(5.0, rows.get(crash).pauseDuration());
+        int k = crash + 1;
+        for (; rows.get(k).episodeStatus().equals("pause"); k++) {
+            assertEquals(rows.get(crash).x(), rows.get(k).x(), 1e-12, "frozen where it crashed");
+            assertEquals(0.0, rows.get(k).speed(), "at rest");
+        }
+        assertEquals(75, k - crash - 1, "5 s of pause rows");
+        assertTrue(rows.get(k).speed() < 1.0, "from rest: " + rows.get(k));
+    }
+
+    @Test
     void sameSeedSameRace() {
         var req = HeadToModel.Request.of(TRACK, 1, 3);
         List<HeadToModel.Entrant> three = List.of(new HeadToModel.Entrant("a", null, follower(2.5)),
