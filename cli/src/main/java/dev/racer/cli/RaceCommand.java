@@ -72,7 +72,7 @@ final class RaceCommand implements Callable<Integer> {
     Path json;
     @Option(names = "--trace-dir", paramLabel = "DIR",
             description = "write one sim-trace CSV per car, DIR/NAME.csv (NAME: the model folder's name), and per bot,"
-                    + " DIR/bot-N.csv")
+                    + " DIR/bots/bot-N.csv")
     Path traceDir;
 
     @Override
@@ -123,9 +123,11 @@ final class RaceCommand implements Callable<Integer> {
             }
             printStandings(System.out, track, report);
             if (traceDir != null) {
-                System.out.println("Sim-traces: " + traceDir + " (one per car" + (bots > 0 ? " and bot" : "")
-                        + "; replay them together: racer view --track "
-                        + track.id() + (reversed ? " --reversed" : "") + " --replay " + traceDir + ")");
+                Path botDir = traceDir.resolve(HeadToModel.BOT_TRACE_DIR);
+                System.out.println("Sim-traces: " + traceDir + " (one per car" + (bots > 0 ? ", the bots' in " + botDir
+                        : "") + "; replay them together: racer view --track " + track.id()
+                        + (reversed ? " --reversed" : "") + " --replay " + traceDir
+                        + (bots > 0 ? " --replay " + botDir : "") + ")");
                 warnAboutOtherTraces(report);
             }
             if (json != null) {

@@ -65,15 +65,24 @@ class RaceCommandTest {
     void sameSeedSameStandings(@TempDir Path dir) throws Exception {
         Path a = model(dir, "a"), b = model(dir, "b"), c = model(dir, "c");
         JsonNode[] s = new JsonNode[2];
+        Path traces = dir.resolve("traces");
         for (int i = 0; i < 2; i++) {
             Path json = dir.resolve("r" + i + ".json");
             CliRun run = CliRun.of("race", a.toString(), b.toString(), c.toString(), "--track", "reinvent_base",
-                    "--laps", "1", "--seed", "9", "--bots", "1", "--bot-lane-change", "--json", json.toString());
+                    "--laps", "1", "--seed", "9", "--bots", "1", "--bot-lane-change", "--json", json.toString(),
+                    "--trace-dir", traces.resolve("" + i).toString());
             assertEquals(0, run.exitCode(), run.err());
             assertTrue(run.out().contains("1 bot cars at 0.2 m/s, changing lanes"), run.out());
+            assertTrue(run.out().contains("--replay " + traces.resolve("" + i) + " --replay "
+                    + traces.resolve(i + "/bots")), run.out());
             s[i] = Jsons.mapper().readTree(json.toFile()).get("standings");
         }
         assertEquals(s[0], s[1]);
+        // the cars' folder, then the bots': the replay lists the models first (the camera follows car 1)
+        List<ReplaySource.Car> cars = TraceCsv.cars(List.of(traces.resolve("0"), traces.resolve("0/bots")),
+                CarSpec.DEFAULT.frontPointOffset());
+        assertEquals(List.of("a", "b", "c", "bot-0"), cars.stream().map(ReplaySource.Car::name).toList());
+        assertEquals(Files.readAllLines(traces.resolve("0/a.csv")), Files.readAllLines(traces.resolve("1/a.csv")));
     }
 
     @Test

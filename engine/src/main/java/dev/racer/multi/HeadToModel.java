@@ -39,6 +39,8 @@ import java.util.function.Function;
 public final class HeadToModel {
     /** What {@code --json} writes. */
     public static final String KIND = "racer-head-to-model/1";
+    /** The trace folder's sub-folder for the bots' traces ({@code bot-N.csv}). */
+    public static final String BOT_TRACE_DIR = "bots";
 
     private HeadToModel() {
     }
@@ -122,8 +124,8 @@ public final class HeadToModel {
      * @param bots     bot cars on the track too ({@link BotConfig#NONE}: none)
      * @param seed     the race's seed
      * @param car      every car's spec
-     * @param traceDir folder for one sim-trace CSV per car ({@code NAME.csv}) and per bot ({@code bot-N.csv}),
-     *                 or null
+     * @param traceDir folder for one sim-trace CSV per car ({@code NAME.csv}) and per bot
+     *                 ({@code bots/bot-N.csv}), or null
      * @param json     the result as JSON, or null
      */
     public record Request(Track track, boolean reversed, MultiCarRace.Rules rules, BotConfig bots, long seed,
@@ -176,7 +178,7 @@ public final class HeadToModel {
      * @param raceTime  the race clock at the end [s]
      * @param steps     steps of the race
      * @param notRaced  folders that could not be opened (their cars did not start)
-     * @param traces    trace file per car name, then per bot ({@code bot-N}); none without a trace folder
+     * @param traces    trace file per car name, then per bot ({@code bots/bot-N}); none without a trace folder
      * @param wallMs    wall time of the race [ms]
      */
     public record Report(String kind, String track, String trackName, double trackLength, boolean reversed, int laps,
@@ -240,13 +242,11 @@ public final class HeadToModel {
                 }
                 logs[i] = new CarLog(race, views[i], writers[i]);
             }
-            for (int b = 0; b < world.botCount() && r.traceDir() != null; b++) {
-                String file = "bot-" + b;
-                for (int k = 2; !files.add(file); k++) {
-                    file = "bot-" + b + "-" + k;
-                }
-                botLogs[b] = new BotLog(race, b, SimTraceWriter.open(r.traceDir().resolve(file + ".csv")));
-                traceFiles.put(file, botLogs[b].writer().file().toString());
+            for (int b = 0; b < botLogs.length; b++) {
+                // in a folder of their own: a replay of the folder shows the racing cars, add the bots' to see them
+                botLogs[b] = new BotLog(race, b, SimTraceWriter.open(r.traceDir().resolve(BOT_TRACE_DIR)
+                        .resolve("bot-" + b + ".csv")));
+                traceFiles.put(BOT_TRACE_DIR + "/bot-" + b, botLogs[b].writer().file().toString());
             }
             long t0 = System.nanoTime();
             race.start(r.seed());

@@ -96,9 +96,9 @@ class HeadToModelTest {
         var req = new HeadToModel.Request(TRACK, false, HeadToModel.defaultRules(1), BotConfig.of(2, 0.5, true), 1,
                 null, dir, null);
         HeadToModel.Report r = HeadToModel.run(req, fastAndSlow());
-        assertEquals(List.of("fast", "slow", "bot-0", "bot-1"), List.copyOf(r.traces().keySet()));
+        assertEquals(List.of("fast", "slow", "bots/bot-0", "bots/bot-1"), List.copyOf(r.traces().keySet()));
         for (int b = 0; b < 2; b++) {
-            List<SimTraceRow> rows = SimTraceReader.read(dir.resolve("bot-" + b + ".csv")).rows();
+            List<SimTraceRow> rows = SimTraceReader.read(dir.resolve("bots/bot-" + b + ".csv")).rows();
             assertEquals(r.steps() + 1, rows.size(), "a prepare row, then every step of the race");
             assertEquals(r.raceTime(), rows.get(rows.size() - 1).tstamp(), 1e-3);
             SimTraceRow a = rows.get(30), c = rows.get(31);
