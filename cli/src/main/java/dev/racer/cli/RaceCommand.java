@@ -24,13 +24,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code racer race}: a head-to-model race of two or more models on one track. */
 @Command(name = "race", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Races two or more models against each other on one track, as DeepRacer's head-to-model race:",
-            "car i starts 0.75 m x i behind the start line, even cars in the outer lane, odd cars in the inner lane",
-            "(the models' order on the command line is the grid); each model drives greedily and sees the others as",
-            "objects. A car that runs into a car ahead pays the collision penalty, frozen where it is; off track =",
-            "frozen for the off-track penalty, then back on the centre line. Ranked by finish time, then by distance.",
-            "Prints the standings; writes them as JSON and one DeepRacer sim-trace per car (racer view --replay DIR",
-            "replays them together)."})
+        description = {"Races two or more models against each other on one track, as DeepRacer's head-to-model race.",
+            "Car i (the models' order on the command line) starts 0.75 m x i behind the start line, even cars in the"
+                + " outer lane, odd cars in the inner lane; each model drives greedily and sees the others as objects."
+                + " A car that runs into a car ahead pays the collision penalty, frozen where it is; off track ="
+                + " frozen for the off-track penalty, then back on the centre line. Ranked by finish time, then by"
+                + " distance.",
+            "Prints the standings; writes them as JSON and one DeepRacer sim-trace per car, which racer view"
+                + " --replay DIR replays together."})
 final class RaceCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "MODEL", description = "two or more model folders (e.g. models/NAME,"
@@ -41,7 +42,7 @@ final class RaceCommand implements Callable<Integer> {
     @Option(names = "--laps", paramLabel = "N", defaultValue = "" + TimeTrialConfig.DEFAULT_LAPS,
             description = "laps (default: ${DEFAULT-VALUE})")
     int laps;
-    @Option(names = "--seed", defaultValue = "0", description = "the race's seed: bots and sensor noise (default:"
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "the race's seed: bots and sensor noise (default:"
             + " ${DEFAULT-VALUE})")
     long seed;
     @Option(names = "--checkpoint", paramLabel = "best|last", description = "which network of each model races:"

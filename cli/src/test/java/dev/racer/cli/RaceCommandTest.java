@@ -119,6 +119,12 @@ class RaceCommandTest {
         assertEquals(2, fast.exitCode());
         assertTrue(fast.err().contains("--bot-speed 9.0 m/s is faster than the car's top speed"), fast.err());
 
+        CliRun checkpoint = CliRun.of("race", a.toString(), b.toString(), "--track", "reinvent_base", "--checkpoint",
+                "best");
+        assertEquals(2, checkpoint.exitCode());
+        assertTrue(checkpoint.err().contains(a + ": --checkpoint picks a network of a folder written by racer train"),
+                checkpoint.err());
+
         CliRun laps = CliRun.of("race", a.toString(), b.toString(), "--track", "reinvent_base", "--laps", "0");
         assertEquals(2, laps.exitCode());
         assertTrue(laps.err().contains("--laps must be >= 1"), laps.err());
