@@ -10,6 +10,7 @@ import dev.racer.race.DriverProvider;
 import dev.racer.race.EnvConfig;
 import dev.racer.race.TimeTrialConfig;
 import dev.racer.track.Track;
+import dev.racer.trainer.BestCheckpoint;
 import dev.racer.trainer.ModelDriverProvider;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -97,7 +98,8 @@ final class RaceCommand implements Callable<Integer> {
         for (Path m : models) {
             dirs.add(resolve(m));
         }
-        try (HeadToModel.Lineup lineup = HeadToModel.open(dirs, dir -> open(dir, which))) {
+        java.util.Map<Path, String> networks = new java.util.HashMap<>();
+        try (HeadToModel.Lineup lineup = HeadToModel.open(dirs, dir -> open(dir, which, networks))) {
             if (!lineup.failures().isEmpty()) {
                 StringBuilder b = new StringBuilder();
                 b.append(lineup.failures().size() == 1 ? "a model folder" : lineup.failures().size() + " model folders")
@@ -121,6 +123,16 @@ final class RaceCommand implements Callable<Integer> {
                 throw new UserException(e.getMessage() + hint);
             } catch (IllegalStateException | java.io.UncheckedIOException e) {
                 throw new UserException(e.getMessage());
+            }
+            StringBuilder nets = new StringBuilder();
+            for (HeadToModel.Entrant e : lineup.entrants()) {
+                String n = networks.get(e.folder());
+                if (n != null) {
+                    nets.append(nets.isEmpty() ? "Networks: " : ", ").append(e.name()).append(' ').append(n);
+                }
+            }
+            if (!nets.isEmpty()) {
+                System.out.println(nets);
             }
             printStandings(System.out, track, report);
             if (traceDir != null) {
@@ -155,8 +167,11 @@ final class RaceCommand implements Callable<Integer> {
         return m;
     }
 
-    /** A model folder's greedy driver; throws {@link IllegalArgumentException} saying why it cannot. */
-    private static Driver open(Path dir, ModelFolder.Checkpoint which) {
+    /**
+     * A model folder's greedy driver; throws {@link IllegalArgumentException} saying why it cannot. Notes in
+     * {@code networks} which network of a folder written by racer train races.
+     */
+    private static Driver open(Path dir, ModelFolder.Checkpoint which, java.util.Map<Path, String> networks) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + ": no such model folder");
         }
@@ -168,7 +183,11 @@ final class RaceCommand implements Callable<Integer> {
             }
             return DriverProvider.openModel(dir);
         }
-        return ModelDriverProvider.open(dir, which == null ? folder.defaultCheckpoint() : which);
+        ModelFolder.Checkpoint c = which == null ? folder.defaultCheckpoint() : which;
+        Driver d = ModelDriverProvider.open(dir, c);
+        BestCheckpoint.Score best = c == ModelFolder.Checkpoint.BEST ? BestCheckpoint.read(folder) : null;
+        networks.put(dir, c.label() + (best == null ? "" : " (iteration " + best.iteration() + ")"));
+        return d;
     }
 
     static void printStandings(PrintStream out, Track track, HeadToModel.Report r) {
