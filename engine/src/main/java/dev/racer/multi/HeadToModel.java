@@ -209,6 +209,12 @@ public final class HeadToModel {
         if (n == 0) {
             throw new IllegalArgumentException("no cars to race");
         }
+        Set<String> names = new HashSet<>();
+        for (Entrant e : entrants) {
+            if (!names.add(e.name())) {
+                throw new IllegalArgumentException("two cars are called " + e.name() + "; names must be unique");
+            }
+        }
         TrackGeometry g = TrackGeometry.of(r.track(), r.reversed());
         CarSpec spec = r.car();
         MultiCarWorld world = new MultiCarWorld(g, spec, n, r.bots());

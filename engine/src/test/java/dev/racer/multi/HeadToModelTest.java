@@ -169,6 +169,16 @@ class HeadToModelTest {
     }
 
     @Test
+    void carsNeedUniqueNames() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HeadToModel.run(
+                HeadToModel.Request.of(TRACK, 1, 0), List.of(new HeadToModel.Entrant("x", null, follower(1)),
+                        new HeadToModel.Entrant("x", null, follower(2)))));
+        assertEquals("two cars are called x; names must be unique", e.getMessage());
+        assertEquals(List.of("m", "m-2", "m-3"), HeadToModel.names(List.of(Path.of("a/m"), Path.of("b/m"), Path.of("m"))));
+        assertEquals("my_model_", HeadToModel.fileName("my model?"));
+    }
+
+    @Test
     void anUnfinishedCarIsShortOfTheDistance() {
         var rules = new MultiCarRace.Rules(1, 2, 5, 5.0, 1 / 15.0);
         HeadToModel.Report r = HeadToModel.run(new HeadToModel.Request(TRACK, false, rules, BotConfig.NONE, 0, null,
