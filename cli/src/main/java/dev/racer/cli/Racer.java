@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             PlotCommand.class,
             EvaluateCommand.class,
+            RaceCommand.class,
             ViewCommand.class,
             LeagueCommand.class,
             SubmitCommand.class,

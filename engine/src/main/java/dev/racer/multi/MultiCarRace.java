@@ -179,6 +179,9 @@ public final class MultiCarRace {
         if (seconds > 0) {
             penaltyLeft[i] = seconds;
             w.setFrozen(i, true);
+            // stopped where it is: after a crash it drives on from rest, not at the speed it hit the car with
+            MutableCarState c = w.car(i);
+            w.place(i, c.x, c.y, c.yaw);
         } else if (thenPutBack) {
             putBack(i);
         }
@@ -243,6 +246,7 @@ public final class MultiCarRace {
     }
 
     public double clock() { return clock; }
+    public Rules rules() { return rules; }
     public boolean isOver() { return over; }
     public boolean finished(int i) { return finished[i]; }
     public boolean inPenalty(int i) { return penaltyLeft[i] > 0; }
