@@ -221,7 +221,7 @@ public final class LeagueCommand implements Runnable {
         ObjectConfig o = r.objects();
         boolean fixed = oa && !o.positions().isEmpty();
         java.util.List<String> positions = fixed
-                ? o.positions().stream().map(p -> p.ndist() + "," + p.lane()).toList() : null;
+                ? o.positions().stream().map(ObjectConfig.Position::text).toList() : null;
         boolean bots = r.bots().count() > 0;
         return new LeagueApi.CreateLeague(id, name, r.trackId(), r.laps(), r.offtrackPenaltyMs() / 1000.0,
                 r.maxResets(), r.ranking().key(), r.timeLimitSeconds(), replace, r.raceType().name(),

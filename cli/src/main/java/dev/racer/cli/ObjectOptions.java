@@ -95,7 +95,7 @@ final class ObjectOptions {
         m.put("randomize_obstacle_locations", o.randomize());
         List<String> pos = new ArrayList<>();
         for (ObjectConfig.Position p : o.positions()) {
-            pos.add(p.ndist() + "," + p.lane());
+            pos.add(p.text());
         }
         m.put("object_positions", pos);
         return m;

@@ -40,6 +40,11 @@ public record ObjectConfig(int count, boolean randomize, double minDistancePerce
             }
         }
 
+        /** DeepRacer's {@code "ndist,lane"} form, e.g. {@code "0.15,1"}, as {@link #parse} reads it. */
+        public String text() {
+            return ndist + "," + lane;
+        }
+
         /** Parses DeepRacer's {@code "0.15,1"} form; {@code what} names the flag or field in errors. */
         public static Position parse(String text, String what) {
             String[] parts = text.trim().split(",");
@@ -142,7 +147,7 @@ public record ObjectConfig(int count, boolean randomize, double minDistancePerce
             if (!b.isEmpty()) {
                 b.append(';');
             }
-            b.append(p.ndist()).append(',').append(p.lane());
+            b.append(p.text());
         }
         return b.toString();
     }

@@ -2,6 +2,7 @@ package dev.racer.league;
 
 import dev.racer.league.api.LeagueApi;
 import dev.racer.league.api.SubmissionStatus;
+import dev.racer.world.ObjectConfig;
 import java.util.List;
 
 /** The API's records from the store's. */
@@ -11,7 +12,7 @@ final class Views {
 
     static LeagueApi.LeagueInfo league(Store.League l) {
         LeagueRules r = l.rules();
-        List<String> positions = r.objects().positions().stream().map(p -> p.ndist() + "," + p.lane()).toList();
+        List<String> positions = r.objects().positions().stream().map(ObjectConfig.Position::text).toList();
         return new LeagueApi.LeagueInfo(l.id(), l.name(), r.trackId(), r.laps(), r.offtrackPenaltyMs() / 1000.0,
                 r.maxResets(), r.ranking().key(), r.timeLimitSeconds(), r.raceType().name(), r.objects().objects(),
                 r.objects().randomize(), positions, r.collisionPenaltyMs() / 1000.0, r.bots().count(),
