@@ -7,6 +7,10 @@ import dev.racer.league.LeagueRules;
 import dev.racer.league.LeagueServer;
 import dev.racer.league.UploadLimits;
 import dev.racer.league.api.LeagueApi;
+import dev.racer.race.EnvConfig;
+import dev.racer.race.RaceType;
+import dev.racer.race.TimeTrialConfig;
+import dev.racer.world.ObjectConfig;
 import dev.racer.track.TrackLibrary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,10 +48,29 @@ public final class LeagueCommand implements Runnable {
         int maxResets;
         @Option(names = "--time-limit", defaultValue = "120", description = "wall-clock seconds one evaluation may take (default: ${DEFAULT-VALUE})")
         int timeLimit;
+        /** --race-type, --objects, --randomize-objects, --object-positions: as racer evaluate takes them */
+        @CommandLine.Mixin
+        ObjectOptions objects = new ObjectOptions();
+        @Option(names = "--collision-penalty", paramLabel = "S", description = "seconds frozen after crashing into a box"
+                + " (default: " + TimeTrialConfig.DEFAULT_COLLISION_PENALTY + ", DeepRacer's)")
+        Double collisionPenalty;
 
+        /** The rules of the options; the race type and objects as {@code racer evaluate} races them (6 boxes by default). */
         LeagueRules rules() {
             try {
-                return new LeagueRules(track.id, laps, Math.round(penalty * 1000), maxResets, dev.racer.race.RankingRule.parse(ranking), timeLimit);
+                LeagueRules r = new LeagueRules(track.id, laps, Math.round(penalty * 1000), maxResets,
+                        dev.racer.race.RankingRule.parse(ranking), timeLimit);
+                if (objects.given()) {
+                    EnvConfig env = objects.apply(EnvConfig.DEFAULT, track.load(), false);
+                    r = r.withRace(env.raceType(), env.placedObjects());
+                }
+                if (collisionPenalty != null) {
+                    if (!(collisionPenalty >= 0 && collisionPenalty <= 60)) {
+                        throw new UserException("--collision-penalty must be in [0, 60] s, got " + collisionPenalty);
+                    }
+                    r = r.withCollisionPenaltyMs(Math.round(collisionPenalty * 1000));
+                }
+                return r;
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             }
@@ -121,9 +144,11 @@ public final class LeagueCommand implements Runnable {
                 throw e;
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("racer league: serving %s/ (league \"%s\": %s, %d laps, %s), %d worker(s)%n", server.url(), league,
-                    cfg.defaultLeague().rules().trackId(), cfg.defaultLeague().rules().laps(),
-                    cfg.defaultLeague().rules().ranking().key(), cfg.workers());
+            LeagueRules lr = cfg.defaultLeague().rules();
+            String race = lr.raceType() == RaceType.OBJECT_AVOIDANCE ? ", object avoidance with "
+                    + lr.objects().objects() + " box(es)" : "";
+            out.printf("racer league: serving %s/ (league \"%s\": %s, %d laps, %s%s), %d worker(s)%n", server.url(), league,
+                    lr.trackId(), lr.laps(), lr.ranking().key(), race, cfg.workers());
             out.printf("  data in %s; admin token %s%n", dataDir.toAbsolutePath(),
                     cfg.adminToken() != null ? "from --admin-token" : "in " + dataDir.toAbsolutePath().resolve("admin-token"));
             out.println("  Ctrl-C stops it; submissions left waiting or racing are raced when it starts again.");
@@ -181,14 +206,40 @@ public final class LeagueCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             LeagueRules r = rules.rules();
-            LeagueApi.CreateLeague body = new LeagueApi.CreateLeague(id, name != null ? name : id, r.trackId(), r.laps(),
-                    r.offtrackPenaltyMs() / 1000.0, r.maxResets(), r.ranking().key(), r.timeLimitSeconds(), replace);
+            LeagueApi.CreateLeague body = request(id, name != null ? name : id, r, replace);
             LeagueApi.LeagueInfo l = LeagueCommand.call(() -> client(server).createLeague(blankToNull(adminToken), body),
                     LeagueApi.LeagueInfo.class);
-            spec.commandLine().getOut().printf("league \"%s\": %s, %d laps, ranked by %s%n", l.id(), l.track(), l.laps(),
-                    l.ranking());
+            spec.commandLine().getOut().printf("league \"%s\": %s, %d laps, ranked by %s%s%n", l.id(), l.track(), l.laps(),
+                    l.ranking(), describeRace(l));
             return 0;
         }
+    }
+
+    /** The API request that creates a league with rules {@code r}. */
+    static LeagueApi.CreateLeague request(String id, String name, LeagueRules r, boolean replace) {
+        boolean oa = r.raceType() == RaceType.OBJECT_AVOIDANCE;
+        ObjectConfig o = r.objects();
+        boolean fixed = oa && !o.positions().isEmpty();
+        java.util.List<String> positions = fixed
+                ? o.positions().stream().map(ObjectConfig.Position::text).toList() : null;
+        boolean bots = r.bots().count() > 0;
+        return new LeagueApi.CreateLeague(id, name, r.trackId(), r.laps(), r.offtrackPenaltyMs() / 1000.0,
+                r.maxResets(), r.ranking().key(), r.timeLimitSeconds(), replace, r.raceType().name(),
+                oa && !fixed ? Integer.valueOf(o.objects()) : null, oa && !fixed ? Boolean.valueOf(o.randomize()) : null,
+                positions, r.collisionPenaltyMs() / 1000.0, bots ? r.bots().count() : null,
+                bots ? r.bots().speed() : null, bots ? r.bots().laneChange() : null);
+    }
+
+    /** {@code ", object avoidance: 6 boxes (fixed), 5 s a collision"}, or nothing for a time trial. */
+    static String describeRace(LeagueApi.LeagueInfo l) {
+        if (l.raceType().equals(RaceType.TIME_TRIAL.name())) {
+            return "";
+        }
+        String boxes = l.objects() + " box(es) (" + (l.randomizeObjects() ? "randomized"
+                : l.objectPositions().isEmpty() ? "evenly spaced" : "fixed") + ")";
+        String bots = l.bots() + " bot(s) at " + l.botSpeed() + " m/s";
+        return ", " + l.raceType().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": "
+                + (l.bots() > 0 ? bots : boxes) + ", " + l.collisionPenalty() + " s a collision";
     }
 
     static LeagueClient client(String server) {

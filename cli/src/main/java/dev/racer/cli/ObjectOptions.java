@@ -101,21 +101,13 @@ final class ObjectOptions {
         }
         ObjectConfig oc;
         try {
-            if (positions != null) {
-                List<ObjectConfig.Position> list = new ArrayList<>();
-                for (String p : positions.split(";")) {
-                    if (!p.isBlank()) {
-                        list.add(ObjectConfig.Position.parse(p, "--object-positions"));
-                    }
-                }
-                oc = ObjectConfig.fixed(list);
-            } else if (objects != null || randomize) {
-                int n = objects != null ? objects : (training ? ObjectConfig.TRAINING_DEFAULT : ObjectConfig.RACE_DEFAULT).objects();
-                oc = ObjectConfig.spaced(n, randomize);
-            } else if (type == RaceType.OBJECT_AVOIDANCE && base.raceType() == RaceType.OBJECT_AVOIDANCE) {
+            List<ObjectConfig.Position> list = positions == null ? null
+                    : ObjectConfig.parsePositions(positions, "--object-positions");
+            if (!objectFlags && type == RaceType.OBJECT_AVOIDANCE && base.raceType() == RaceType.OBJECT_AVOIDANCE) {
                 oc = base.objects(); // e.g. a model's stored objects, only the race type restated
             } else {
-                oc = training ? ObjectConfig.TRAINING_DEFAULT : ObjectConfig.RACE_DEFAULT;
+                oc = ObjectConfig.of(objects, randomize, list,
+                        training ? ObjectConfig.TRAINING_DEFAULT : ObjectConfig.RACE_DEFAULT);
             }
             EnvConfig c = base.withRaceType(type).withObjects(oc);
             ObjectPlacer.validate(c.placedObjects(), TrackGeometry.of(track, c.reversed()));
@@ -176,7 +168,7 @@ final class ObjectOptions {
         m.put("randomize_obstacle_locations", o.randomize());
         List<String> pos = new ArrayList<>();
         for (ObjectConfig.Position p : o.positions()) {
-            pos.add(p.ndist() + "," + p.lane());
+            pos.add(p.text());
         }
         m.put("object_positions", pos);
         BotConfig b = c.placedBots();

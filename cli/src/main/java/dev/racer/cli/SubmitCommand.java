@@ -84,12 +84,14 @@ public final class SubmitCommand implements Callable<Integer> {
             return 1;
         }
         LeagueApi.Result r = s.result();
-        out.printf(Locale.ROOT, "%s: %d lap(s) completed, total %s s, %d off track%n",
+        int crashes = r.crashes() != null ? r.crashes() : 0;
+        out.printf(Locale.ROOT, "%s: %d lap(s) completed, total %s s, %d off track%s%n",
                 r.completed() ? "finished" : "did not finish (" + r.endReason() + ")",
-                r.lapsCompleted(), secs(r.totalMs()), r.offtracks());
+                r.lapsCompleted(), secs(r.totalMs()), r.offtracks(), crashes > 0 ? ", " + crashes + " collision(s)" : "");
         for (LeagueApi.Lap lap : r.laps()) {
-            out.printf(Locale.ROOT, "  lap %d  %s s%s%s%n", lap.lap(), secs(lap.timeMs()),
+            out.printf(Locale.ROOT, "  lap %d  %s s%s%s%s%n", lap.lap(), secs(lap.timeMs()),
                     lap.offtracks() > 0 ? "  (" + lap.offtracks() + " off track)" : "",
+                    lap.crashes() > 0 ? "  (" + lap.crashes() + " collision(s))" : "",
                     lap.completed() ? "" : "  unfinished");
         }
         LeagueApi.Leaderboard board = LeagueCommand.call(() -> c.leaderboard(league), LeagueApi.Leaderboard.class);

@@ -107,4 +107,44 @@ class LeagueCommandTest {
         assertEquals(3, down.exitCode());
         assertTrue(down.err().contains("cannot reach the league server"), down.err());
     }
+
+    @Test
+    void createLeagueTakesTheRaceTypeAndObjects() throws Exception {
+        LeagueConfig cfg = LeagueConfig.defaults(tmp.resolve("data")).withPort(0).withWorkers(1).withAdminToken("adm");
+        try (LeagueServer server = LeagueServer.start(cfg, TrackLibrary.standard(), new PurePursuitRunner())) {
+            String url = server.url();
+            CliRun oa = CliRun.of("league", "create-league", "--server", url, "--admin-token", "adm", "--id", "boxes",
+                    "--race-type", "OBJECT_AVOIDANCE", "--objects", "3", "--randomize-objects", "--collision-penalty", "4");
+            assertEquals(0, oa.exitCode(), oa.err());
+            assertTrue(oa.out().contains("object avoidance: 3 box(es) (randomized), 4.0 s a collision"), oa.out());
+            LeagueRules r = server.store().getLeague("boxes").orElseThrow().rules();
+            assertEquals(dev.racer.race.RaceType.OBJECT_AVOIDANCE, r.raceType());
+            assertEquals(dev.racer.world.ObjectConfig.spaced(3, true), r.objects());
+            assertEquals(4000, r.collisionPenaltyMs());
+
+            CliRun six = CliRun.of("league", "create-league", "--server", url, "--admin-token", "adm", "--id", "six",
+                    "--race-type", "OBJECT_AVOIDANCE");
+            assertEquals(0, six.exitCode(), six.err());
+            assertEquals(dev.racer.world.ObjectConfig.RACE_DEFAULT, server.store().getLeague("six").orElseThrow().rules()
+                    .objects(), "DeepRacer's six fixed boxes, as racer evaluate races them");
+            CliRun fixed = CliRun.of("league", "create-league", "--server", url, "--admin-token", "adm", "--id", "two",
+                    "--object-positions", "0.2,1;0.6,-1");
+            assertEquals(0, fixed.exitCode(), fixed.err());
+            assertTrue(fixed.out().contains("2 box(es) (fixed)"), fixed.out());
+
+            CliRun tooMany = CliRun.of("league", "create-league", "--server", url, "--admin-token", "adm", "--id", "x",
+                    "--objects", "500");
+            assertEquals(2, tooMany.exitCode());
+            assertTrue(tooMany.err().contains("--objects 500 does not fit"), tooMany.err());
+            CliRun tt = CliRun.of("league", "create-league", "--server", url, "--admin-token", "adm", "--id", "x",
+                    "--race-type", "TIME_TRIAL", "--objects", "2");
+            assertEquals(2, tt.exitCode());
+            assertTrue(tt.err().contains("need --race-type OBJECT_AVOIDANCE"), tt.err());
+            CliRun penalty = CliRun.of("league", "create-league", "--server", url, "--admin-token", "adm", "--id", "x",
+                    "--race-type", "OBJECT_AVOIDANCE", "--collision-penalty", "99");
+            assertEquals(2, penalty.exitCode());
+            assertTrue(penalty.err().contains("--collision-penalty must be in [0, 60]"), penalty.err());
+            assertTrue(server.store().getLeague("x").isEmpty());
+        }
+    }
 }

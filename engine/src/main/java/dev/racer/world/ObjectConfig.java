@@ -40,6 +40,11 @@ public record ObjectConfig(int count, boolean randomize, double minDistancePerce
             }
         }
 
+        /** DeepRacer's {@code "ndist,lane"} form, e.g. {@code "0.15,1"}, as {@link #parse} reads it. */
+        public String text() {
+            return ndist + "," + lane;
+        }
+
         /** Parses DeepRacer's {@code "0.15,1"} form; {@code what} names the flag or field in errors. */
         public static Position parse(String text, String what) {
             String[] parts = text.trim().split(",");
@@ -93,6 +98,58 @@ public record ObjectConfig(int count, boolean randomize, double minDistancePerce
     /** Objects at fixed positions. */
     public static ObjectConfig fixed(List<Position> positions) {
         return new ObjectConfig(positions.size(), false, DEFAULT_MIN_DISTANCE_PERCENT, positions);
+    }
+
+    /**
+     * The objects DeepRacer's settings ask for, as {@code racer}'s object flags and a league's rules give them:
+     * the fixed {@code positions} when given ({@code OBJECT_POSITIONS}); else, when a count or {@code randomize}
+     * is given, {@code count} objects ({@code dflt}'s number when null) spaced evenly, randomised each episode or
+     * not; else {@code dflt}.
+     *
+     * @param count     {@code NUMBER_OF_OBSTACLES}, or null
+     * @param randomize {@code RANDOMIZE_OBSTACLE_LOCATIONS}
+     * @param positions {@code OBJECT_POSITIONS}, or null (an empty list places no object)
+     * @param dflt      what applies when none is given (DeepRacer's training or race default)
+     * @throws IllegalArgumentException for a negative count, or positions given with a count or randomize
+     */
+    public static ObjectConfig of(Integer count, boolean randomize, List<Position> positions, ObjectConfig dflt) {
+        if (positions != null) {
+            if (count != null || randomize) {
+                throw new IllegalArgumentException("fixed object positions fix the boxes: leave out the object count"
+                        + " and randomize");
+            }
+            return fixed(positions);
+        }
+        if (count != null || randomize) {
+            return spaced(count != null ? count : dflt.objects(), randomize);
+        }
+        return dflt;
+    }
+
+    /**
+     * Parses {@code "ndist,lane;ndist,lane..."} (DeepRacer's {@code OBJECT_POSITIONS} joined by {@code ;}); blank
+     * entries are skipped. {@code what} names the flag or field in errors.
+     */
+    public static List<Position> parsePositions(String text, String what) {
+        List<Position> list = new java.util.ArrayList<>();
+        for (String p : text.split(";")) {
+            if (!p.isBlank()) {
+                list.add(Position.parse(p, what));
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    /** {@code positions} in the form {@link #parsePositions} reads, e.g. {@code "0.15,1;0.3,-1"}. */
+    public static String formatPositions(List<Position> positions) {
+        StringBuilder b = new StringBuilder();
+        for (Position p : positions) {
+            if (!b.isEmpty()) {
+                b.append(';');
+            }
+            b.append(p.text());
+        }
+        return b.toString();
     }
 
     /** Number of objects placed. */

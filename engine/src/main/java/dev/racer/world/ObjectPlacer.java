@@ -29,6 +29,11 @@ public final class ObjectPlacer {
      * distance from the start and 1 m before the end.
      */
     public static void validate(ObjectConfig config, TrackGeometry g) {
+        validate(config, g, "--objects");
+    }
+
+    /** {@link #validate(ObjectConfig, TrackGeometry)} with {@code what} (a flag or field) naming the count. */
+    public static void validate(ObjectConfig config, TrackGeometry g, String what) {
         int n = config.objects();
         if (n == 0 || !config.positions().isEmpty()) {
             return;
@@ -41,8 +46,8 @@ public final class ObjectPlacer {
         if (end < start || spacing < least) {
             int most = end < start ? 0 : 1 + (int) Math.floor((end - start) / least);
             throw new IllegalArgumentException(String.format(
-                    "--objects %d does not fit on track %s (%.2f m of centre line): at most %d objects %.2f m apart "
-                            + "between %.2f m and %.2f m", n, g.track().id(), len, most, least, start, end));
+                    "%s %d does not fit on track %s (%.2f m of centre line): at most %d objects %.2f m apart "
+                            + "between %.2f m and %.2f m", what, n, g.track().id(), len, most, least, start, end));
         }
     }
 

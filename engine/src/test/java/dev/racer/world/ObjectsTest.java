@@ -247,4 +247,23 @@ class ObjectsTest {
         assertTrue(after - before < 10_000, "allocated " + (after - before) + " bytes");
         assertNotEquals(-1, p.nextObject);
     }
+
+    /** The settings racer's flags and a league's rules give: fixed positions, else a spaced count, else the default. */
+    @Test
+    void objectSettingsPickTheLayoutAsDeepRacersParamsDo() {
+        List<ObjectConfig.Position> two = ObjectConfig.parsePositions("0.2,1; ;0.6,-1", "--object-positions");
+        assertEquals(List.of(new ObjectConfig.Position(0.2, 1), new ObjectConfig.Position(0.6, -1)), two);
+        assertEquals("0.2,1;0.6,-1", ObjectConfig.formatPositions(two));
+        assertEquals(two, ObjectConfig.parsePositions(ObjectConfig.formatPositions(two), "x"));
+        assertEquals(ObjectConfig.fixed(two), ObjectConfig.of(null, false, two, ObjectConfig.RACE_DEFAULT));
+        assertEquals(ObjectConfig.spaced(4, false), ObjectConfig.of(4, false, null, ObjectConfig.RACE_DEFAULT));
+        assertEquals(ObjectConfig.spaced(6, true), ObjectConfig.of(null, true, null, ObjectConfig.RACE_DEFAULT));
+        assertEquals(ObjectConfig.spaced(3, true), ObjectConfig.of(null, true, null, ObjectConfig.TRAINING_DEFAULT));
+        assertEquals(ObjectConfig.RACE_DEFAULT, ObjectConfig.of(null, false, null, ObjectConfig.RACE_DEFAULT));
+        assertEquals(0, ObjectConfig.of(null, false, List.of(), ObjectConfig.RACE_DEFAULT).objects());
+        assertThrows(IllegalArgumentException.class, () -> ObjectConfig.of(2, false, two, ObjectConfig.RACE_DEFAULT));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ObjectConfig.parsePositions("0.2,1;0.5,2", "object_positions"));
+        assertTrue(e.getMessage().startsWith("object_positions: "), e.getMessage());
+    }
 }

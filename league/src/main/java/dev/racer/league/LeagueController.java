@@ -1,10 +1,10 @@
 package dev.racer.league;
 
 import dev.racer.league.api.LeagueApi;
-import dev.racer.race.RankingRule;
 import dev.racer.track.Track;
 import dev.racer.track.TrackException;
 import dev.racer.track.TrackLibrary;
+import dev.racer.world.WorldObjects;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -41,18 +41,7 @@ final class LeagueController {
         if (!TrackLibrary.isSafeId(id)) {
             throw ApiException.badField("id", "field \"id\" must be a league id: letters, digits, _ . - (up to 64)");
         }
-        LeagueRules d = LeagueRules.DEFAULT;
-        LeagueRules rules;
-        try {
-            rules = new LeagueRules(b.track() != null ? b.track() : d.trackId(), b.laps() != null ? b.laps() : d.laps(),
-                    b.offtrackPenalty() != null ? Math.round(b.offtrackPenalty() * 1000) : d.offtrackPenaltyMs(),
-                    b.maxResets() != null ? b.maxResets() : d.maxResets(),
-                    b.ranking() != null ? RankingRule.parse(b.ranking()) : d.ranking(),
-                    b.timeLimit() != null ? b.timeLimit() : d.timeLimitSeconds());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-        checkTrack(tracks, rules.trackId());
+        LeagueRules rules = RuleRequest.rules(b, tracks);
         String name = b.name() != null ? Binding.userString(b.name(), "name", 1, 100) : id;
         if (!store.putLeague(id, name, rules, Boolean.TRUE.equals(b.replace()))) {
             throw ApiException.conflict("league \"" + id + "\" exists (send \"replace\": true to change its rules)");
@@ -94,7 +83,13 @@ final class LeagueController {
         if (trace.isEmpty()) {
             throw ApiException.notFound("that racer has no ranked race in league " + l.id());
         }
-        ctx.json(Replay.of(files.traces().resolve(trace.get()), 4000));
+        WorldObjects objects;
+        try {
+            objects = TimeTrialRaceRunner.objects(tracks.get(l.rules().trackId()), l.rules());
+        } catch (IllegalArgumentException | TrackException e) { // a race type not raced yet, or a track gone
+            objects = WorldObjects.EMPTY;
+        }
+        ctx.json(Replay.of(files.traces().resolve(trace.get()), 4000, objects));
     }
 
     /** The league the path names. */

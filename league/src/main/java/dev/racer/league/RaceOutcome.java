@@ -19,9 +19,10 @@ import java.util.Locale;
  * @param offtracks  times the car left the track
  * @param resets     times the car was put back on the track
  * @param steps      driving steps
+ * @param crashes    times the car crashed into an object (each cost the league's collision penalty)
  */
 public record RaceOutcome(boolean completed, String endReason, List<Lap> laps, Long scoreMs, Long bestLapMs,
-                          Long avgLapMs, long totalMs, int offtracks, int resets, long steps) {
+                          Long avgLapMs, long totalMs, int offtracks, int resets, long steps, int crashes) {
 
     /**
      * One lap.
@@ -31,8 +32,9 @@ public record RaceOutcome(boolean completed, String endReason, List<Lap> laps, L
      * @param offtracks times off track in this lap
      * @param completed the lap was finished
      * @param progress  how far the lap got [%]
+     * @param crashes   crashes into objects in this lap (0 in laps stored before they were counted)
      */
-    public record Lap(int lap, long timeMs, int offtracks, boolean completed, double progress) {
+    public record Lap(int lap, long timeMs, int offtracks, boolean completed, double progress, int crashes) {
     }
 
     public RaceOutcome {
@@ -48,10 +50,10 @@ public record RaceOutcome(boolean completed, String endReason, List<Lap> laps, L
     public static RaceOutcome of(TrialResult r) {
         List<Lap> laps = r.laps().stream().map(RaceOutcome::lap).toList();
         return new RaceOutcome(r.lapsCompleted() == r.config().laps(), r.status().name().toLowerCase(Locale.ROOT), laps,
-                r.score(), r.bestLapMs(), r.avgLapMs(), r.elapsedMs(), r.offTracks(), r.resets(), r.steps());
+                r.score(), r.bestLapMs(), r.avgLapMs(), r.elapsedMs(), r.offTracks(), r.resets(), r.steps(), r.crashes());
     }
 
     private static Lap lap(LapResult l) {
-        return new Lap(l.lap(), l.timeMs(), l.offTracks(), l.completed(), l.progress());
+        return new Lap(l.lap(), l.timeMs(), l.offTracks(), l.completed(), l.progress(), l.crashes());
     }
 }

@@ -3,19 +3,26 @@ package dev.racer.league;
 import dev.racer.league.api.LeagueApi;
 import dev.racer.trace.SimTraceReader;
 import dev.racer.trace.SimTraceRow;
+import dev.racer.world.WorldObjects;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A stored sim-trace as the web page draws it: per lap, points {@code [x, y, speed, t]}. */
+/**
+ * A stored sim-trace as the web page draws it: per lap, points {@code [x, y, speed, t]}; and the objects the race
+ * had on the track.
+ */
 final class Replay {
     private Replay() {
     }
 
-    /** Every lap's driving rows (penalty pauses left out), thinned to at most about {@code maxPoints} in all. */
-    static LeagueApi.Replay of(Path trace, int maxPoints) {
+    /**
+     * Every lap's driving rows (penalty pauses left out), thinned to at most about {@code maxPoints} in all, and
+     * {@code objects}.
+     */
+    static LeagueApi.Replay of(Path trace, int maxPoints, WorldObjects objects) {
         List<SimTraceRow> rows = SimTraceReader.read(trace).rows();
         int stride = Math.max(1, (rows.size() + maxPoints - 1) / Math.max(1, maxPoints));
         Map<Integer, List<double[]>> laps = new TreeMap<>();
@@ -31,6 +38,11 @@ final class Replay {
         }
         List<LeagueApi.ReplayLap> out = new ArrayList<>();
         laps.forEach((k, v) -> out.add(new LeagueApi.ReplayLap(k, v)));
-        return new LeagueApi.Replay(out);
+        List<LeagueApi.ReplayObject> boxes = new ArrayList<>();
+        for (int i = 0; i < objects.count(); i++) {
+            boxes.add(new LeagueApi.ReplayObject(objects.x(i), objects.y(i), objects.heading(i),
+                    2 * objects.halfLength(i), 2 * objects.halfWidth(i)));
+        }
+        return new LeagueApi.Replay(out, boxes);
     }
 }

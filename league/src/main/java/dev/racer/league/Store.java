@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.racer.io.Jsons;
 import dev.racer.league.api.SubmissionStatus;
+import dev.racer.multi.BotConfig;
+import dev.racer.race.RaceType;
+import dev.racer.world.ObjectConfig;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,15 +50,15 @@ public final class Store {
     public record Submission(String id, String leagueId, String racerId, String racerName, String modelName,
                              SubmissionStatus status, int attempts, long createdAt, Long startedAt, Long finishedAt,
                              String error, Boolean completed, Long scoreMs, Long bestLapMs, Long avgLapMs,
-                             Long totalMs, Integer lapsDone, Integer offtracks, Integer resets, String endReason,
-                             List<RaceOutcome.Lap> laps, String traceFile, String archiveSha256) {
+                             Long totalMs, Integer lapsDone, Integer offtracks, Integer resets, Integer crashes,
+                             String endReason, List<RaceOutcome.Lap> laps, String traceFile, String archiveSha256) {
     }
 
     public record Claim(String id, String leagueId, int attempts) {
     }
 
     public record BoardEntry(int rank, String racerId, String racerName, String modelName, long scoreMs,
-                             Long bestLapMs, Long avgLapMs, long totalMs, int offtracks, long finishedAt,
+                             Long bestLapMs, Long avgLapMs, long totalMs, int offtracks, int crashes, long finishedAt,
                              int submissions, List<RaceOutcome.Lap> laps) {
     }
 
@@ -68,33 +71,52 @@ public final class Store {
                 if (!replace) {
                     return false;
                 }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE leagues SET name=?, track_id=?, laps=?,"
-                        + " offtrack_penalty_ms=?, max_resets=?, ranking=?, time_limit_s=? WHERE id=?")) {
-                    bindRules(ps, name, r, 1);
-                    ps.setString(8, id);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE leagues SET " + RULE_COLUMNS.replace(",", "=?,")
+                        + "=? WHERE id=?")) {
+                    int i = bindRules(ps, name, r, 1);
+                    ps.setString(i, id);
                     ps.executeUpdate();
                 }
                 return true;
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO leagues (name, track_id, laps,"
-                    + " offtrack_penalty_ms, max_resets, ranking, time_limit_s, id, created_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
-                bindRules(ps, name, r, 1);
-                ps.setString(8, id);
-                ps.setLong(9, System.currentTimeMillis());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO leagues (" + RULE_COLUMNS + ",id,created_at)"
+                    + " VALUES (" + "?,".repeat(RULE_COLUMNS.split(",").length) + "?,?)")) {
+                int i = bindRules(ps, name, r, 1);
+                ps.setString(i, id);
+                ps.setLong(i + 1, System.currentTimeMillis());
                 ps.executeUpdate();
             }
             return true;
         }
     }
 
-    private static void bindRules(PreparedStatement ps, String name, LeagueRules r, int i) throws SQLException {
-        ps.setString(i, name);
-        ps.setString(i + 1, r.trackId());
-        ps.setInt(i + 2, r.laps());
-        ps.setLong(i + 3, r.offtrackPenaltyMs());
-        ps.setInt(i + 4, r.maxResets());
-        ps.setString(i + 5, r.ranking().name());
-        ps.setInt(i + 6, r.timeLimitSeconds());
+    /** The columns {@link #bindRules} binds, in its order. */
+    private static final String RULE_COLUMNS = "name,track_id,laps,offtrack_penalty_ms,max_resets,ranking,time_limit_s,"
+            + "race_type,objects,randomize_objects,object_positions,collision_penalty_ms,bots,bot_speed,bot_lane_change";
+
+    /** Binds the name and rules from parameter {@code i}; returns the next parameter's index. */
+    private static int bindRules(PreparedStatement ps, String name, LeagueRules r, int i) throws SQLException {
+        ps.setString(i++, name);
+        ps.setString(i++, r.trackId());
+        ps.setInt(i++, r.laps());
+        ps.setLong(i++, r.offtrackPenaltyMs());
+        ps.setInt(i++, r.maxResets());
+        ps.setString(i++, r.ranking().name());
+        ps.setInt(i++, r.timeLimitSeconds());
+        ps.setString(i++, r.raceType().name());
+        ObjectConfig o = r.objects();
+        ps.setInt(i++, o.objects());
+        ps.setInt(i++, o.randomize() ? 1 : 0);
+        if (o.positions().isEmpty()) {
+            ps.setNull(i++, Types.VARCHAR);
+        } else {
+            ps.setString(i++, ObjectConfig.formatPositions(o.positions()));
+        }
+        ps.setLong(i++, r.collisionPenaltyMs());
+        ps.setInt(i++, r.bots().count());
+        ps.setDouble(i++, r.bots().speed());
+        ps.setInt(i++, r.bots().laneChange() ? 1 : 0);
+        return i;
     }
 
     public Optional<League> getLeague(String id) throws SQLException {
@@ -125,9 +147,17 @@ public final class Store {
     }
 
     private static League league(ResultSet rs) throws SQLException {
+        String positions = rs.getString("object_positions");
+        ObjectConfig objects = positions == null
+                ? ObjectConfig.spaced(rs.getInt("objects"), rs.getInt("randomize_objects") == 1)
+                : ObjectConfig.fixed(ObjectConfig.parsePositions(positions, "object_positions"));
+        // a race type this build does not know (a newer server wrote it) fails here with the type named
+        RaceType type = RaceType.valueOf(rs.getString("race_type"));
         return new League(rs.getString("id"), rs.getString("name"), new LeagueRules(rs.getString("track_id"),
                 rs.getInt("laps"), rs.getLong("offtrack_penalty_ms"), rs.getInt("max_resets"),
-                dev.racer.race.RankingRule.valueOf(rs.getString("ranking")), rs.getInt("time_limit_s")), rs.getLong("created_at"));
+                dev.racer.race.RankingRule.valueOf(rs.getString("ranking")), rs.getInt("time_limit_s"), type, objects,
+                rs.getLong("collision_penalty_ms"), BotConfig.of(rs.getInt("bots"), rs.getDouble("bot_speed"),
+                rs.getInt("bot_lane_change") == 1)), rs.getLong("created_at"));
     }
 
     // ------------------------------------------------------------------ racers
@@ -258,8 +288,14 @@ public final class Store {
                 rs.getString("error"), rs.getObject("completed") == null ? null : rs.getInt("completed") == 1,
                 longOrNull(rs, "score_ms"), longOrNull(rs, "best_lap_ms"), longOrNull(rs, "avg_lap_ms"),
                 longOrNull(rs, "total_ms"), intOrNull(rs, "laps_done"), intOrNull(rs, "offtracks"),
-                intOrNull(rs, "resets"), rs.getString("end_reason"), laps(rs.getString("laps_json")),
+                intOrNull(rs, "resets"), crashes(rs), rs.getString("end_reason"), laps(rs.getString("laps_json")),
                 rs.getString("trace_file"), rs.getString("archive_sha256"));
+    }
+
+    /** A finished race's crashes; 0 for races run before collisions were counted (no object was on their track). */
+    private static Integer crashes(ResultSet rs) throws SQLException {
+        Integer c = intOrNull(rs, "crashes");
+        return c == null && rs.getObject("completed") != null ? Integer.valueOf(0) : c;
     }
 
     private static Long longOrNull(ResultSet rs, String col) throws SQLException {
@@ -372,7 +408,7 @@ public final class Store {
              PreparedStatement ps = c.prepareStatement("UPDATE submissions SET status=" + DONE + ", worker=NULL,"
                      + " lease_until=NULL, finished_at=?, completed=?, score_ms=?, best_lap_ms=?, avg_lap_ms=?,"
                      + " total_ms=?, laps_done=?, offtracks=?, resets=?, end_reason=?, laps_json=?, trace_file=?,"
-                     + " error=NULL WHERE id=? AND worker=? AND status=" + RUNNING)) {
+                     + " crashes=?, error=NULL WHERE id=? AND worker=? AND status=" + RUNNING)) {
             ps.setLong(1, System.currentTimeMillis());
             ps.setInt(2, o.completed() ? 1 : 0);
             setLongOrNull(ps, 3, o.scoreMs());
@@ -385,8 +421,9 @@ public final class Store {
             ps.setString(10, o.endReason());
             ps.setString(11, lapsJson);
             ps.setString(12, traceFile);
-            ps.setString(13, id);
-            ps.setString(14, worker);
+            ps.setInt(13, o.crashes());
+            ps.setString(14, id);
+            ps.setString(15, worker);
             return ps.executeUpdate() == 1;
         }
     }
@@ -436,7 +473,7 @@ public final class Store {
      */
     public List<BoardEntry> leaderboard(String leagueId, int limit) throws SQLException {
         String sql = "SELECT * FROM (SELECT s.racer_id, r.name AS racer_name, s.model_name, s.score_ms, s.best_lap_ms,"
-                + " s.avg_lap_ms, s.total_ms, s.offtracks, s.finished_at, s.laps_json,"
+                + " s.avg_lap_ms, s.total_ms, s.offtracks, s.crashes, s.finished_at, s.laps_json,"
                 + " ROW_NUMBER() OVER (PARTITION BY s.racer_id ORDER BY s.score_ms, s.finished_at, s.id) AS rn,"
                 + " COUNT(*) OVER (PARTITION BY s.racer_id) AS n"
                 + " FROM submissions s JOIN racers r ON r.id = s.racer_id"
@@ -451,7 +488,7 @@ public final class Store {
                     out.add(new BoardEntry(out.size() + 1, rs.getString("racer_id"), rs.getString("racer_name"),
                             rs.getString("model_name"), rs.getLong("score_ms"), longOrNull(rs, "best_lap_ms"),
                             longOrNull(rs, "avg_lap_ms"), rs.getLong("total_ms"), rs.getInt("offtracks"),
-                            rs.getLong("finished_at"), rs.getInt("n"), laps(rs.getString("laps_json"))));
+                            rs.getInt("crashes"), rs.getLong("finished_at"), rs.getInt("n"), laps(rs.getString("laps_json"))));
                 }
             }
             return out;

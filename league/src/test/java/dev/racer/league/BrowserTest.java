@@ -64,6 +64,8 @@ class BrowserTest {
                 assertTrue(dom.contains(">" + lap + "</span>"), "lap time " + lap + " shown: " + dom);
             }
             assertTrue(dom.contains("1 ranked"), dom);
+            assertTrue(dom.contains("<td class=\"collisions\">0</td>"), "the collisions column: " + dom);
+            assertTrue(dom.contains("Time trial, track reinvent_base"), "the race type in the rules line: " + dom);
         }
     }
 

@@ -101,7 +101,7 @@ class QueueTest {
         store.claim("w", 60_000).orElseThrow();
         assertEquals(1, store.requeueRunning());
         assertEquals(SubmissionStatus.QUEUED, store.getSubmission("sdef").orElseThrow().status());
-        assertFalse(store.finish("sdef", "w", new RaceOutcome(true, "finished", List.of(), 1L, 1L, 1L, 1, 0, 0, 1), "t"),
+        assertFalse(store.finish("sdef", "w", new RaceOutcome(true, "finished", List.of(), 1L, 1L, 1L, 1, 0, 0, 1, 0), "t"),
                 "a worker that lost its claim cannot store a result");
     }
 }

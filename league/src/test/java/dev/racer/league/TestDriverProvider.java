@@ -15,12 +15,14 @@ import java.util.Optional;
 
 /**
  * Tests only: a model folder whose {@code training_params.json} is {@value #MARKER} is driven by the engine's
- * {@link PurePursuitDriver} with the top speed of its first action. {@code -Dracer.test.stepDelayMs=N} slows every
+ * {@link PurePursuitDriver} with the top speed of its first action ({@value #LANE_KEEPER}: by {@link LaneKeeperDriver}). {@code -Dracer.test.stepDelayMs=N} slows every
  * step (to catch a race mid-way).
  */
 public final class TestDriverProvider implements DriverProvider {
     /** the {@code training_params.json} of hand-made test models (its metadata is a valid model's) */
     public static final String MARKER = "{\"racer_test_driver\": \"pure_pursuit\"}";
+    /** the {@code training_params.json} of a test model driven by {@link LaneKeeperDriver} */
+    public static final String LANE_KEEPER = "{\"racer_test_driver\": \"lane_keeper\"}";
 
     @Override
     public Optional<Driver> open(Path modelDir) {
@@ -30,12 +32,16 @@ public final class TestDriverProvider implements DriverProvider {
         }
         try {
             Path params = modelDir.resolve("training_params.json");
-            if (!Files.isRegularFile(params)
-                    || !Jsons.mapper().readTree(params.toFile()).path("racer_test_driver").asText().equals("pure_pursuit")) {
+            String kind = Files.isRegularFile(params)
+                    ? Jsons.mapper().readTree(params.toFile()).path("racer_test_driver").asText() : "";
+            if (!kind.equals("pure_pursuit") && !kind.equals("lane_keeper")) {
                 return Optional.empty();
             }
             JsonNode n = Jsons.mapper().readTree(meta.toFile());
             double speed = n.path("action_space").path(0).path("speed").asDouble(1.5);
+            if (kind.equals("lane_keeper")) {
+                return Optional.of(new LaneKeeperDriver(speed));
+            }
             PurePursuitDriver.Tuning d = PurePursuitDriver.Tuning.DEFAULT;
             Driver pp = new PurePursuitDriver(new PurePursuitDriver.Tuning(d.lookaheadBase(), d.lookaheadGain(),
                     d.lateralAccel(), d.brakeAccel(), d.previewTime(), speed, d.curvatureSpan()));

@@ -105,6 +105,13 @@ final class TestModels {
         return zip(files(speed));
     }
 
+    /** A model driven by the tests' {@link LaneKeeperDriver} at {@code speed}: one collision per lane box. */
+    static byte[] laneKeeperArchive(double speed) throws IOException {
+        Map<String, byte[]> m = files(speed);
+        m.put("training_params.json", TestDriverProvider.LANE_KEEPER.getBytes(StandardCharsets.UTF_8));
+        return zip(m);
+    }
+
     static Path folder(Path dir, double speed) throws IOException {
         Files.createDirectories(dir);
         for (Map.Entry<String, byte[]> e : files(speed).entrySet()) {

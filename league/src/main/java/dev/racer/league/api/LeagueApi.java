@@ -24,11 +24,22 @@ public final class LeagueApi {
     /**
      * A league and its rules.
      *
-     * @param offtrackPenalty seconds added per off-track [s]
-     * @param timeLimit       a race's time limit [s]
+     * @param offtrackPenalty  seconds added per off-track [s]
+     * @param timeLimit        a race's time limit [s]
+     * @param raceType         {@code TIME_TRIAL}, {@code OBJECT_AVOIDANCE} (or {@code HEAD_TO_BOT})
+     * @param objects          boxes on the track (0 unless object avoidance)
+     * @param randomizeObjects the boxes are placed at random (the same places for every race: a fixed seed)
+     * @param objectPositions  fixed boxes as DeepRacer's {@code OBJECT_POSITIONS} ({@code "ndist,lane"}), or empty
+     *                         when they are spaced evenly
+     * @param collisionPenalty seconds added per crash into an object [s]
+     * @param bots             bot cars (head-to-bot)
+     * @param botSpeed         their speed [m/s]
+     * @param botLaneChange    they change lanes
      */
     public record LeagueInfo(String id, String name, String track, int laps, double offtrackPenalty, int maxResets,
-                             String ranking, int timeLimit) {
+                             String ranking, int timeLimit, String raceType, int objects, boolean randomizeObjects,
+                             List<String> objectPositions, double collisionPenalty, int bots, double botSpeed,
+                             boolean botLaneChange) {
     }
 
     /** {@code GET /api/leagues}. */
@@ -41,9 +52,27 @@ public final class LeagueApi {
      * @param offtrackPenalty seconds added per off-track [s]
      * @param timeLimit       a race's time limit [s]
      * @param replace         change the rules of an existing league
+     * @param raceType         {@code TIME_TRIAL} (default) or {@code OBJECT_AVOIDANCE} (the object fields imply it)
+     * @param objects          number of boxes spaced evenly, alternating lanes (null: DeepRacer's six fixed ones)
+     * @param randomizeObjects place the boxes at random (with the race's fixed seed)
+     * @param objectPositions  fixed boxes as DeepRacer's {@code OBJECT_POSITIONS}: {@code "ndist,lane"} each
+     * @param collisionPenalty seconds added per crash into an object [s] (default 5)
+     * @param bots             bot cars (needs race type {@code HEAD_TO_BOT})
+     * @param botSpeed         their speed [m/s]
+     * @param botLaneChange    they change lanes
      */
     public record CreateLeague(String id, String name, String track, Integer laps, Double offtrackPenalty,
-                               Integer maxResets, String ranking, Integer timeLimit, Boolean replace) {
+                               Integer maxResets, String ranking, Integer timeLimit, Boolean replace,
+                               String raceType, Integer objects, Boolean randomizeObjects,
+                               List<String> objectPositions, Double collisionPenalty, Integer bots,
+                               Double botSpeed, Boolean botLaneChange) {
+
+        /** A time trial's request. */
+        public CreateLeague(String id, String name, String track, Integer laps, Double offtrackPenalty,
+                            Integer maxResets, String ranking, Integer timeLimit, Boolean replace) {
+            this(id, name, track, laps, offtrackPenalty, maxResets, ranking, timeLimit, replace, null, null, null, null,
+                    null, null, null, null);
+        }
     }
 
     /** {@code GET /api/leagues/{league}/track}: the track's outline, points {@code [x, y]} [m]. */
@@ -63,13 +92,17 @@ public final class LeagueApi {
     public record Me(String id, String name) {
     }
 
-    /** One lap of a race: time [ms] with penalties, off-tracks, and how far it got [%]. */
-    public record Lap(int lap, long timeMs, int offtracks, boolean completed, double progress) {
+    /** One lap of a race: time [ms] with penalties, off-tracks, how far it got [%], crashes into objects. */
+    public record Lap(int lap, long timeMs, int offtracks, boolean completed, double progress, int crashes) {
     }
 
-    /** A finished race's figures [ms]; {@code scoreMs} is null when the race does not qualify for ranking. */
+    /**
+     * A finished race's figures [ms]; {@code scoreMs} is null when the race does not qualify for ranking;
+     * {@code crashes}: collisions with objects in the whole race.
+     */
     public record Result(boolean completed, String endReason, Long scoreMs, Long bestLapMs, Long avgLapMs,
-                         Long totalMs, Integer lapsCompleted, Integer offtracks, Integer resets, List<Lap> laps) {
+                         Long totalMs, Integer lapsCompleted, Integer offtracks, Integer resets, Integer crashes,
+                         List<Lap> laps) {
     }
 
     /** A submission; {@code error} when it failed, {@code result} when it is done. */
@@ -83,10 +116,10 @@ public final class LeagueApi {
     public record SubmissionList(List<Submission> submissions) {
     }
 
-    /** A racer's line on a leaderboard: their best ranked submission [ms]. */
+    /** A racer's line on a leaderboard: their best ranked submission [ms]; {@code crashes}: collisions in it. */
     public record BoardEntry(int rank, String racerId, String racer, String model, long scoreMs, Long bestLapMs,
-                             Long avgLapMs, long totalMs, int offtracks, List<Long> lapTimesMs, long finishedAt,
-                             int submissions) {
+                             Long avgLapMs, long totalMs, int offtracks, int crashes, List<Long> lapTimesMs,
+                             long finishedAt, int submissions) {
     }
 
     /** {@code GET /api/leagues/{league}/leaderboard}. */
@@ -97,7 +130,16 @@ public final class LeagueApi {
     public record ReplayLap(int lap, List<double[]> points) {
     }
 
-    /** {@code GET /api/leagues/{league}/leaderboard/{racer}/replay}. */
-    public record Replay(List<ReplayLap> laps) {
+    /**
+     * An object on the track: its centre [m], heading [rad] (its length along it) and size [m].
+     */
+    public record ReplayObject(double x, double y, double heading, double length, double width) {
+    }
+
+    /**
+     * {@code GET /api/leagues/{league}/leaderboard/{racer}/replay}: the laps, and the objects on the track (placed
+     * as the race placed them under the league's rules).
+     */
+    public record Replay(List<ReplayLap> laps, List<ReplayObject> objects) {
     }
 }

@@ -45,6 +45,7 @@ async function loadLeagues() {
 async function selectLeague(id) {
   state.league = id;
   state.racerId = null;
+  state.replay = null;
   state.track = await getJson('/api/leagues/' + encodeURIComponent(id) + '/track');
   drawTrack();
   await refreshBoard();
@@ -54,8 +55,9 @@ async function refreshBoard() {
   if (!state.league) return;
   const data = await getJson('/api/leagues/' + encodeURIComponent(state.league) + '/leaderboard');
   const l = data.league;
-  $('rules').textContent = 'track ' + l.track + ', ' + l.laps + ' laps, ranked by ' + l.ranking.replace(/_/g, ' ')
-    + ', off-track penalty ' + l.offtrack_penalty + ' s';
+  $('rules').textContent = raceText(l) + ', track ' + l.track + ', ' + l.laps + ' laps, ranked by '
+    + l.ranking.replace(/_/g, ' ') + ', off-track penalty ' + l.offtrack_penalty + ' s'
+    + (l.race_type === 'TIME_TRIAL' ? '' : ', collision penalty ' + l.collision_penalty + ' s');
   const tbody = $('board').querySelector('tbody');
   tbody.replaceChildren();
   for (const e of data.entries) {
@@ -77,6 +79,7 @@ async function refreshBoard() {
       laps.appendChild(s);
     });
     cell(tr, String(e.offtracks), 'offtracks');
+    cell(tr, String(e.crashes), 'collisions');
     const b = document.createElement('button');
     b.type = 'button';
     b.textContent = 'Replay';
@@ -88,6 +91,17 @@ async function refreshBoard() {
   $('status').textContent = data.entries.length + ' ranked; queue: ' + q.queued + ' waiting, ' + q.running
     + ' racing, ' + q.done + ' raced, ' + q.failed + ' failed';
   if (!state.racerId && data.entries.length > 0) loadReplay(data.entries[0]);
+}
+
+// "Object avoidance (6 boxes, randomized)", "Time trial"
+function raceText(l) {
+  const type = l.race_type.charAt(0) + l.race_type.slice(1).toLowerCase().replace(/_/g, ' ');
+  if (l.race_type === 'OBJECT_AVOIDANCE') {
+    const how = l.randomize_objects ? 'randomized' : l.object_positions.length ? 'fixed' : 'evenly spaced';
+    return type + ' (' + l.objects + (l.objects === 1 ? ' box, ' : ' boxes, ') + how + ')';
+  }
+  if (l.bots > 0) return type + ' (' + l.bots + ' bots at ' + l.bot_speed + ' m/s)';
+  return type;
 }
 
 async function loadReplay(entry) {
@@ -148,7 +162,25 @@ function drawTrack() {
   ctx.strokeStyle = '#f2c94c';
   path(ctx, v, state.track.center); ctx.stroke();
   ctx.setLineDash([]);
+  drawObjects(ctx, v);
   return v;
+}
+
+// the race's boxes: rectangles of their size [m], turned to their heading
+function drawObjects(ctx, v) {
+  const objects = state.replay ? state.replay.objects || [] : [];
+  const s = Math.abs(v.tx(1) - v.tx(0));
+  ctx.fillStyle = '#e0a458';
+  ctx.strokeStyle = '#5a3a12';
+  ctx.lineWidth = 1;
+  for (const o of objects) {
+    ctx.save();
+    ctx.translate(v.tx(o.x), v.ty(o.y));
+    ctx.rotate(-o.heading); // the canvas's y points down
+    ctx.fillRect(-o.length * s / 2, -o.width * s / 2, o.length * s, o.width * s);
+    ctx.strokeRect(-o.length * s / 2, -o.width * s / 2, o.length * s, o.width * s);
+    ctx.restore();
+  }
 }
 
 function speedColour(speed) {
