@@ -48,10 +48,10 @@ public final class LeagueCommand implements Runnable {
         int maxResets;
         @Option(names = "--time-limit", defaultValue = "120", description = "wall-clock seconds one evaluation may take (default: ${DEFAULT-VALUE})")
         int timeLimit;
-        /** --race-type, --objects, --randomize-objects, --object-positions: as racer evaluate takes them */
+        /** --race-type, --objects, --randomize-objects, --object-positions, --bots, --bot-speed, --bot-lane-change: as racer evaluate takes them */
         @CommandLine.Mixin
         ObjectOptions objects = new ObjectOptions();
-        @Option(names = "--collision-penalty", paramLabel = "S", description = "seconds frozen after crashing into a box"
+        @Option(names = "--collision-penalty", paramLabel = "S", description = "seconds frozen after crashing into a box or a bot car"
                 + " (default: " + TimeTrialConfig.DEFAULT_COLLISION_PENALTY + ", DeepRacer's)")
         Double collisionPenalty;
 
@@ -62,7 +62,7 @@ public final class LeagueCommand implements Runnable {
                         dev.racer.race.RankingRule.parse(ranking), timeLimit);
                 if (objects.given()) {
                     EnvConfig env = objects.apply(EnvConfig.DEFAULT, track.load(), false);
-                    r = r.withRace(env.raceType(), env.placedObjects());
+                    r = r.withRace(env.raceType(), env.placedObjects()).withBots(env.placedBots());
                 }
                 if (collisionPenalty != null) {
                     if (!(collisionPenalty >= 0 && collisionPenalty <= 60)) {

@@ -103,7 +103,7 @@ final class ObjectOptions {
         try {
             List<ObjectConfig.Position> list = positions == null ? null
                     : ObjectConfig.parsePositions(positions, "--object-positions");
-            if (!objectFlags && type == RaceType.OBJECT_AVOIDANCE && base.raceType() == RaceType.OBJECT_AVOIDANCE) {
+            if (!objectFlags() && type == RaceType.OBJECT_AVOIDANCE && base.raceType() == RaceType.OBJECT_AVOIDANCE) {
                 oc = base.objects(); // e.g. a model's stored objects, only the race type restated
             } else {
                 oc = ObjectConfig.of(objects, randomize, list,

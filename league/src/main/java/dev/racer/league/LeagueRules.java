@@ -109,9 +109,9 @@ public record LeagueRules(String trackId, int laps, long offtrackPenaltyMs, int 
                     + collisionPenaltyMs / 1000.0);
         }
         if (bots == null) {
-            bots = BotConfig.NONE;
+            bots = raceType == RaceType.HEAD_TO_BOT ? dev.racer.race.EnvConfig.DEFAULT_BOTS : BotConfig.NONE;
         }
-        if (bots.count() > 0 && !raceType.name().equals("HEAD_TO_BOT")) {
+        if (bots.count() > 0 && raceType != RaceType.HEAD_TO_BOT) {
             throw new BadRule("bots", "bots need race type HEAD_TO_BOT, got " + raceType);
         }
     }

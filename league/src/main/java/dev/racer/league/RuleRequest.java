@@ -122,7 +122,7 @@ final class RuleRequest {
     }
 
     private static BotConfig bots(LeagueApi.CreateLeague b) {
-        int n = b.bots() != null ? b.bots() : 0;
+        int n = b.bots() != null ? b.bots() : EnvConfig.DEFAULT_BOTS.count(); // race_type HEAD_TO_BOT alone: DeepRacer-for-Cloud's 3
         if (n < 0 || n > 20) {
             throw ApiException.badField("bots", "field \"bots\" must be in [0, 20], got " + n);
         }

@@ -59,7 +59,7 @@ public final class TimeTrialRaceRunner implements RaceRunner {
         return switch (rules.raceType()) {
             case TIME_TRIAL -> base.withRaceType(RaceType.TIME_TRIAL);
             case OBJECT_AVOIDANCE -> base.withRaceType(RaceType.OBJECT_AVOIDANCE).withObjects(rules.objects());
-            // HEAD_TO_BOT, once EnvConfig has bots: base.withRaceType(RaceType.HEAD_TO_BOT) with rules.bots()
+            case HEAD_TO_BOT -> base.withRaceType(RaceType.HEAD_TO_BOT).withBots(rules.bots());
             default -> throw new IllegalArgumentException("league races of race type " + rules.raceType()
                     + " are not supported yet");
         };
