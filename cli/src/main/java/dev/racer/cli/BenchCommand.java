@@ -30,7 +30,7 @@ final class BenchCommand implements Runnable {
      * {@code --bots}, the bot cars move, are mirrored into the objects and judged by the crash rule every step.
      */
     @Command(name = "env", mixinStandardHelpOptions = true,
-            description = "Steps one environment on one thread (Java reward, scripted centre-line driver); prints steps/s and bytes allocated per step.")
+            description = "Steps one environment on one thread (Java reward, a scripted driver: the centre line, or the lane away from the next box or bot); prints steps/s and bytes allocated per step.")
     static final class Env implements Callable<Integer> {
         @CommandLine.Mixin
         TrackMixin trackId;
@@ -156,10 +156,10 @@ final class BenchCommand implements Runnable {
             if (along > geo.length()) {
                 along -= geo.length();
             }
-            if (env.objects().reportsMotion() && env.objects().count() > 0) {
+            if (env.objects().count() > 0) { // boxes or bots: the lane away from the next one
                 double h = geo.headingAt(along, ahead); // leaves ahead at the centre-line point
                 double lateral = env.params().trackWidth() / 4
-                        * (env.objects().leftOfCenter(env.params().closestObjectNext()) ? -1 : 1);
+                        * (env.objects().leftOfCenter(nextObject(env)) ? -1 : 1);
                 ahead.x -= Math.sin(h) * lateral;
                 ahead.y += Math.cos(h) * lateral;
             } else {
@@ -170,5 +170,31 @@ final class BenchCommand implements Runnable {
             err = Math.atan2(Math.sin(err), Math.cos(err));
             return Math.toDegrees(2.0 * err);
         }
+
+        /**
+         * The object whose lane to avoid: the first one ahead of a point {@value #CLEAR} m behind the car, so the
+         * car keeps off a box until its tail has passed it (DeepRacer's {@code closest_objects} turns to the next
+         * box as soon as the car is level with this one).
+         */
+        private int nextObject(RacingEnv env) {
+            dev.racer.world.WorldObjects o = env.objects();
+            double ref = env.params().projectionDistance() - CLEAR, len = geo.length();
+            int best = 0;
+            double bestGap = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < o.count(); i++) {
+                double gap = (o.pdist(i) - ref) % len;
+                if (gap < 0) {
+                    gap += len;
+                }
+                if (gap < bestGap) {
+                    bestGap = gap;
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        /** [m]: half a box plus the car's length, with a margin. */
+        private static final double CLEAR = 0.6;
     }
 }
