@@ -157,7 +157,8 @@ public final class LeagueCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             LeagueRules lr = cfg.defaultLeague().rules();
             String race = lr.raceType() == RaceType.OBJECT_AVOIDANCE ? ", object avoidance with "
-                    + lr.objects().objects() + " box(es)" : "";
+                    + lr.objects().objects() + " box(es)" : lr.raceType() == RaceType.HEAD_TO_MODEL
+                    ? ", head to model in heats of up to " + lr.heatSize() + " cars, Elo ratings" : "";
             out.printf("racer league: serving %s/ (league \"%s\": %s, %d laps, %s%s), %d worker(s)%n", server.url(), league,
                     lr.trackId(), lr.laps(), lr.ranking().key(), race, cfg.workers());
             out.printf("  data in %s; admin token %s%n", dataDir.toAbsolutePath(),
