@@ -128,7 +128,7 @@ final class HeatStore {
         try (PreparedStatement ps = c.prepareStatement("UPDATE submissions SET status=" + DONE + ", worker=NULL,"
                 + " lease_until=NULL, finished_at=?, completed=?, score_ms=?, best_lap_ms=?, total_ms=?, laps_done=?,"
                 + " offtracks=?, resets=0, end_reason=?, laps_json='[]', crashes=?, error=NULL, rating=?, heats=0,"
-                + " wins=0 WHERE id=? AND worker=? AND status=" + RUNNING)) {
+                + " wins=0, trace_file=? WHERE id=? AND worker=? AND status=" + RUNNING)) {
             ps.setLong(1, System.currentTimeMillis());
             ps.setInt(2, o.completed() ? 1 : 0);
             setLong(ps, 3, o.scoreMs());
@@ -139,8 +139,10 @@ final class HeatStore {
             ps.setString(8, o.endReason());
             ps.setInt(9, o.crashes());
             ps.setDouble(10, Ratings.INITIAL);
-            ps.setString(11, id);
-            ps.setString(12, worker);
+            ps.setString(11, heat.cars().stream().filter(k -> k.submissionId().equals(id) && k.traceFile() != null)
+                    .map(k -> Evaluator.HEAT_TRACES + "/" + heat.id() + "/" + k.traceFile()).findFirst().orElse(null));
+            ps.setString(12, id);
+            ps.setString(13, worker);
             if (ps.executeUpdate() != 1) {
                 return false;
             }

@@ -54,12 +54,15 @@ abstract class HeadToModelLeagueTests {
         start();
         double[] speeds = {1.2, 2.4, 1.8, 3.0};
         List<String> ids = new ArrayList<>();
+        String lastToken = null;
         for (int i = 0; i < speeds.length; i++) {
-            String token = t.register("racer" + i);
-            JsonNode s = t.submitAndWait(token, "model" + i, TestModels.archive(speeds[i]));
+            lastToken = t.register("racer" + i);
+            JsonNode s = t.submitAndWait(lastToken, "model" + i, TestModels.archive(speeds[i]));
             assertEquals("done", s.path("status").asText(), s.toString());
             ids.add(s.path("id").asText());
         }
+        LeagueClient.Reply ownTrace = t.client.get("/api/submissions/" + ids.get(3) + "/trace", lastToken);
+        assertEquals(200, ownTrace.status(), "the racer's own car's trace in its heat");
         JsonNode heats = t.client.get("/api/leagues/default/heats", null).orThrow().path("heats");
         assertEquals(4, heats.size(), heats.toString());
         // newest first: the 4th submission raced the 3 others, the 1st raced alone
