@@ -66,6 +66,7 @@ async function refreshBoard() {
   $('board').hidden = h2m;
   $('standings').hidden = !h2m;
   $('heats-box').hidden = !h2m;
+  $('board-title').textContent = h2m ? 'Standings' : 'Leaderboard';
   if (h2m) {
     $('rules').textContent = raceText(l) + ', track ' + l.track + ', ' + l.laps + ' laps, ranked by Elo rating,'
       + ' off-track penalty ' + l.offtrack_penalty + ' s, collision penalty ' + l.collision_penalty + ' s';
