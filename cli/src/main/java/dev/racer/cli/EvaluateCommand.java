@@ -273,6 +273,7 @@ final class EvaluateCommand implements Callable<Integer> {
             case TIME_TRIAL -> "Time trial";
             case OBJECT_AVOIDANCE -> "Object avoidance";
             case HEAD_TO_BOT -> "Head-to-bot";
+            case HEAD_TO_MODEL -> "Head-to-model"; // EnvConfig refuses it: racer race races several models
         };
     }
 

@@ -54,13 +54,18 @@ public final class LeagueCommand implements Runnable {
         @Option(names = "--collision-penalty", paramLabel = "S", description = "seconds frozen after crashing into a box or a bot car"
                 + " (default: " + TimeTrialConfig.DEFAULT_COLLISION_PENALTY + ", DeepRacer's)")
         Double collisionPenalty;
+        @Option(names = "--heat-size", paramLabel = "N", description = "cars per heat of a HEAD_TO_MODEL league: the new"
+                + " entry and the top-rated others (default: " + LeagueRules.DEFAULT_HEAT_SIZE + ")")
+        Integer heatSize;
 
         /** The rules of the options; the race type and objects as {@code racer evaluate} races them (6 boxes by default). */
         LeagueRules rules() {
             try {
                 LeagueRules r = new LeagueRules(track.id, laps, Math.round(penalty * 1000), maxResets,
                         dev.racer.race.RankingRule.parse(ranking), timeLimit);
-                if (objects.given()) {
+                if (objects.headToModel()) {
+                    r = r.withRace(RaceType.HEAD_TO_MODEL, null);
+                } else if (objects.given()) {
                     EnvConfig env = objects.apply(EnvConfig.DEFAULT, track.load(), false);
                     r = r.withRace(env.raceType(), env.placedObjects()).withBots(env.placedBots());
                 }
@@ -69,6 +74,12 @@ public final class LeagueCommand implements Runnable {
                         throw new UserException("--collision-penalty must be in [0, 60] s, got " + collisionPenalty);
                     }
                     r = r.withCollisionPenaltyMs(Math.round(collisionPenalty * 1000));
+                }
+                if (heatSize != null) {
+                    if (r.raceType() != RaceType.HEAD_TO_MODEL) {
+                        throw new UserException("--heat-size needs --race-type HEAD_TO_MODEL");
+                    }
+                    r = r.withHeatSize(heatSize);
                 }
                 return r;
             } catch (IllegalArgumentException e) {
@@ -146,7 +157,8 @@ public final class LeagueCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             LeagueRules lr = cfg.defaultLeague().rules();
             String race = lr.raceType() == RaceType.OBJECT_AVOIDANCE ? ", object avoidance with "
-                    + lr.objects().objects() + " box(es)" : "";
+                    + lr.objects().objects() + " box(es)" : lr.raceType() == RaceType.HEAD_TO_MODEL
+                    ? ", head to model in heats of up to " + lr.heatSize() + " cars, Elo ratings" : "";
             out.printf("racer league: serving %s/ (league \"%s\": %s, %d laps, %s%s), %d worker(s)%n", server.url(), league,
                     lr.trackId(), lr.laps(), lr.ranking().key(), race, cfg.workers());
             out.printf("  data in %s; admin token %s%n", dataDir.toAbsolutePath(),
@@ -227,13 +239,18 @@ public final class LeagueCommand implements Runnable {
                 r.maxResets(), r.ranking().key(), r.timeLimitSeconds(), replace, r.raceType().name(),
                 oa && !fixed ? Integer.valueOf(o.objects()) : null, oa && !fixed ? Boolean.valueOf(o.randomize()) : null,
                 positions, r.collisionPenaltyMs() / 1000.0, bots ? r.bots().count() : null,
-                bots ? r.bots().speed() : null, bots ? r.bots().laneChange() : null);
+                bots ? r.bots().speed() : null, bots ? r.bots().laneChange() : null,
+                r.raceType() == RaceType.HEAD_TO_MODEL ? r.heatSize() : null);
     }
 
     /** {@code ", object avoidance: 6 boxes (fixed), 5 s a collision"}, or nothing for a time trial. */
     static String describeRace(LeagueApi.LeagueInfo l) {
         if (l.raceType().equals(RaceType.TIME_TRIAL.name())) {
             return "";
+        }
+        if (l.raceType().equals(RaceType.HEAD_TO_MODEL.name())) {
+            return ", head to model: heats of up to " + l.heatSize() + " cars, Elo ratings, " + l.collisionPenalty()
+                    + " s a collision";
         }
         String boxes = l.objects() + " box(es) (" + (l.randomizeObjects() ? "randomized"
                 : l.objectPositions().isEmpty() ? "evenly spaced" : "fixed") + ")";

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 final class ObjectOptions {
     @Option(names = "--race-type", paramLabel = "TYPE",
             description = "TIME_TRIAL (default), OBJECT_AVOIDANCE (boxes on the track) or HEAD_TO_BOT (bot cars"
-                    + " driving the lanes); a crash ends a training episode and costs the collision penalty in a race")
+                    + " driving the lanes); a crash ends a training episode and costs the collision penalty in a race. HEAD_TO_MODEL (models racing each other) is `racer race`'s")
     String raceType;
 
     @Option(names = "--bots", paramLabel = "N",
@@ -59,6 +59,21 @@ final class ObjectOptions {
         return raceType != null || objectFlags() || botFlags();
     }
 
+    /**
+     * Whether {@code --race-type HEAD_TO_MODEL} was given (a league's race type; no object or bot flag goes with
+     * it).
+     */
+    boolean headToModel() {
+        if (raceType == null || !raceType.strip().equalsIgnoreCase(RaceType.HEAD_TO_MODEL.name())) {
+            return false;
+        }
+        if (objectFlags() || botFlags()) {
+            throw new UserException("--race-type HEAD_TO_MODEL races models against each other: leave out --objects,"
+                    + " --randomize-objects, --object-positions, --bots, --bot-speed and --bot-lane-change");
+        }
+        return true;
+    }
+
     private boolean objectFlags() {
         return objects != null || randomize || positions != null;
     }
@@ -82,6 +97,10 @@ final class ObjectOptions {
                     : botFlags() ? RaceType.HEAD_TO_BOT : RaceType.OBJECT_AVOIDANCE;
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
+        }
+        if (!type.singleCar()) {
+            throw new UserException("--race-type " + type + " races several models against each other: use"
+                    + " `racer race MODEL_A MODEL_B ...` (or a HEAD_TO_MODEL league); this command drives one car");
         }
         if (type != RaceType.OBJECT_AVOIDANCE && objectFlags()) {
             throw new UserException("--objects, --randomize-objects and --object-positions need --race-type"

@@ -95,6 +95,17 @@ public final class SubmitCommand implements Callable<Integer> {
                     lap.completed() ? "" : "  unfinished");
         }
         LeagueApi.Leaderboard board = LeagueCommand.call(() -> c.leaderboard(league), LeagueApi.Leaderboard.class);
+        if (board.standings() != null) { // a head-to-model league: ranked by rating after the heat
+            for (LeagueApi.Standing e : board.standings()) {
+                if (e.submission().equals(s.id())) {
+                    out.printf(Locale.ROOT, "rank %d of %d in league %s by rating: %.1f after %d heat(s), %d win(s)%n",
+                            e.rank(), board.standings().size(), league, e.rating(), e.heats(), e.wins());
+                    return 0;
+                }
+            }
+            out.println("not in the standings: a newer submission of yours replaced this one");
+            return 0;
+        }
         int n = board.entries().size();
         for (LeagueApi.BoardEntry e : board.entries()) {
             if (e.racerId().equals(s.racerId())) {

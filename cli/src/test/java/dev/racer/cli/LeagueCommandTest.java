@@ -122,6 +122,17 @@ class LeagueCommandTest {
             assertEquals(dev.racer.world.ObjectConfig.spaced(3, true), r.objects());
             assertEquals(4000, r.collisionPenaltyMs());
 
+            CliRun h2m = CliRun.of("league", "create-league", "--server", url, "--admin-token", "adm", "--id", "heads",
+                    "--race-type", "head_to_model", "--heat-size", "3");
+            assertEquals(0, h2m.exitCode(), h2m.err());
+            assertTrue(h2m.out().contains("head to model: heats of up to 3 cars"), h2m.out());
+            LeagueRules hr = server.store().getLeague("heads").orElseThrow().rules();
+            assertEquals(dev.racer.race.RaceType.HEAD_TO_MODEL, hr.raceType());
+            assertEquals(3, hr.heatSize());
+            CliRun heatTt = CliRun.of("league", "create-league", "--server", url, "--admin-token", "adm", "--id", "x",
+                    "--heat-size", "3");
+            assertTrue(heatTt.err().contains("--heat-size needs --race-type HEAD_TO_MODEL"), heatTt.err());
+
             CliRun six = CliRun.of("league", "create-league", "--server", url, "--admin-token", "adm", "--id", "six",
                     "--race-type", "OBJECT_AVOIDANCE");
             assertEquals(0, six.exitCode(), six.err());

@@ -58,7 +58,11 @@ class ParamsCommandTest {
         CliRun many = CliRun.of("params", "--x", "3.2", "--y", "0.7", "--heading", "0", "--objects", "200");
         assertTrue(many.err().contains("--objects 200 does not fit on track reinvent_base"), many.err());
         CliRun type = CliRun.of("params", "--x", "3.2", "--y", "0.7", "--heading", "0", "--race-type", "HEAD_TO_MODEL");
-        assertTrue(type.err().contains("--race-type: expected TIME_TRIAL, OBJECT_AVOIDANCE or HEAD_TO_BOT"), type.err());
+        assertTrue(type.err().contains("--race-type HEAD_TO_MODEL races several models against each other: use"
+                + " `racer race MODEL_A MODEL_B ...`"), type.err());
+        CliRun unknown = CliRun.of("params", "--x", "3.2", "--y", "0.7", "--heading", "0", "--race-type", "DRAG");
+        assertTrue(unknown.err().contains("--race-type: expected TIME_TRIAL, OBJECT_AVOIDANCE, HEAD_TO_BOT or"
+                + " HEAD_TO_MODEL, got \"DRAG\""), unknown.err());
         CliRun pos = CliRun.of("params", "--x", "3.2", "--y", "0.7", "--heading", "0", "--object-positions", "0.2,3");
         assertTrue(pos.err().contains("--object-positions: object position lane must be 1 (inner) or -1 (outer)"),
                 pos.err());

@@ -80,6 +80,10 @@ public record EnvConfig(int startWaypoint, StartMode startMode, double roundRobi
         if (raceType == null) {
             raceType = RaceType.TIME_TRIAL;
         }
+        if (!raceType.singleCar()) {
+            throw new IllegalArgumentException("race type " + raceType + " races several models against each other"
+                    + " (racer race MODEL_A MODEL_B ..., or a HEAD_TO_MODEL league), not one car in an environment");
+        }
         if (objects == null) {
             objects = ObjectConfig.TRAINING_DEFAULT;
         }

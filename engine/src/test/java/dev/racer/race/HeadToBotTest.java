@@ -196,8 +196,11 @@ class HeadToBotTest {
                 many.getMessage());
         IllegalArgumentException parse = assertThrows(IllegalArgumentException.class,
                 () -> RaceType.parse("head2bot", "--race-type"));
-        assertEquals("--race-type: expected TIME_TRIAL, OBJECT_AVOIDANCE or HEAD_TO_BOT, got \"head2bot\"",
+        assertEquals("--race-type: expected TIME_TRIAL, OBJECT_AVOIDANCE, HEAD_TO_BOT or HEAD_TO_MODEL, got \"head2bot\"",
                 parse.getMessage());
+        IllegalArgumentException h2m = assertThrows(IllegalArgumentException.class,
+                () -> EnvConfig.DEFAULT.withRaceType(RaceType.HEAD_TO_MODEL));
+        assertTrue(h2m.getMessage().contains("racer race MODEL_A MODEL_B"), h2m.getMessage());
     }
 
     @Test

@@ -16,6 +16,12 @@ final class LeagueController {
     private final Store store;
     private final TrackLibrary tracks;
     private final LeagueFiles files;
+    /** a head-to-model league's standings; set once by the server */
+    private HeatController heats;
+
+    void heats(HeatController h) {
+        this.heats = h;
+    }
 
     LeagueController(Store store, TrackLibrary tracks, LeagueFiles files) {
         this.store = store;
@@ -69,8 +75,11 @@ final class LeagueController {
     void leaderboard(Context ctx) throws SQLException {
         Store.League l = league(ctx);
         int limit = Binding.queryInt(ctx, "limit", 100, 1, 1000);
-        List<LeagueApi.BoardEntry> entries = store.leaderboard(l.id(), limit).stream().map(Views::boardEntry).toList();
-        ctx.json(new LeagueApi.Leaderboard(Views.league(l), entries, store.counts()));
+        // a head-to-model league ranks by rating (its standings), not by the entries' own finish times
+        List<LeagueApi.BoardEntry> entries = l.rules().raceType() == dev.racer.race.RaceType.HEAD_TO_MODEL ? List.of()
+                : store.leaderboard(l.id(), limit).stream().map(Views::boardEntry).toList();
+        ctx.json(new LeagueApi.Leaderboard(Views.league(l), entries, store.counts(),
+                heats == null ? null : heats.standings(l, limit)));
     }
 
     void replay(Context ctx) throws SQLException {

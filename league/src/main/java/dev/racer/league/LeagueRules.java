@@ -27,18 +27,25 @@ import java.util.stream.Collectors;
  * @param collisionPenaltyMs time [ms] the car is frozen after crashing into an object (DeepRacer: 5 s)
  * @param bots               the bot cars of a {@code HEAD_TO_BOT} league ({@link BotConfig#NONE} otherwise): count,
  *                           speed [m/s] and lane changes are kept, the other settings are the simapp's defaults
+ * @param heatSize           cars in one heat of a {@code HEAD_TO_MODEL} league (the new entry and up to
+ *                           {@code heatSize - 1} others, {@link HeadToModelRunner}); kept but unused by other types
  */
 public record LeagueRules(String trackId, int laps, long offtrackPenaltyMs, int maxResets, RankingRule ranking,
                           int timeLimitSeconds, RaceType raceType, ObjectConfig objects, long collisionPenaltyMs,
-                          BotConfig bots) {
+                          BotConfig bots, int heatSize) {
 
     /** The race types a league may name, as {@link RaceType} spells them (those this build's engine has). */
-    private static final Set<String> LEAGUE_RACE_TYPES = Set.of("TIME_TRIAL", "OBJECT_AVOIDANCE", "HEAD_TO_BOT");
+    private static final Set<String> LEAGUE_RACE_TYPES = Set.of("TIME_TRIAL", "OBJECT_AVOIDANCE", "HEAD_TO_BOT",
+            "HEAD_TO_MODEL");
     /** The race types leagues race: those of {@link RaceType} named in {@link #LEAGUE_RACE_TYPES}. */
     public static final List<RaceType> RACE_TYPES = Arrays.stream(RaceType.values())
             .filter(t -> LEAGUE_RACE_TYPES.contains(t.name())).toList();
     /** DeepRacer's collision penalty [ms]. */
     public static final long DEFAULT_COLLISION_PENALTY_MS = Math.round(TimeTrialConfig.DEFAULT_COLLISION_PENALTY * 1000);
+    /** Cars in a head-to-model heat unless the league says otherwise. */
+    public static final int DEFAULT_HEAT_SIZE = 4;
+    /** The most cars in a head-to-model heat (DeepRacer's staggered grid: 0.75 m apart). */
+    public static final int MAX_HEAT_SIZE = 8;
     /** The most fixed object positions a league takes. */
     public static final int MAX_OBJECT_POSITIONS = 50;
 
@@ -64,6 +71,14 @@ public record LeagueRules(String trackId, int laps, long offtrackPenaltyMs, int 
                        int timeLimitSeconds) {
         this(trackId, laps, offtrackPenaltyMs, maxResets, ranking, timeLimitSeconds, RaceType.TIME_TRIAL,
                 ObjectConfig.NONE, DEFAULT_COLLISION_PENALTY_MS, BotConfig.NONE);
+    }
+
+    /** Rules with the default heat size. */
+    public LeagueRules(String trackId, int laps, long offtrackPenaltyMs, int maxResets, RankingRule ranking,
+                       int timeLimitSeconds, RaceType raceType, ObjectConfig objects, long collisionPenaltyMs,
+                       BotConfig bots) {
+        this(trackId, laps, offtrackPenaltyMs, maxResets, ranking, timeLimitSeconds, raceType, objects,
+                collisionPenaltyMs, bots, DEFAULT_HEAT_SIZE);
     }
 
     public LeagueRules {
@@ -114,6 +129,9 @@ public record LeagueRules(String trackId, int laps, long offtrackPenaltyMs, int 
         if (bots.count() > 0 && raceType != RaceType.HEAD_TO_BOT) {
             throw new BadRule("bots", "bots need race type HEAD_TO_BOT, got " + raceType);
         }
+        if (heatSize < 2 || heatSize > MAX_HEAT_SIZE) {
+            throw new BadRule("heat_size", "heat size must be in [2, " + MAX_HEAT_SIZE + "] cars, got " + heatSize);
+        }
     }
 
     /** Whether {@code t} is object avoidance (the league's objects are placed). */
@@ -140,16 +158,21 @@ public record LeagueRules(String trackId, int laps, long offtrackPenaltyMs, int 
     /** These rules racing {@code type} with {@code objects} (null: DeepRacer's race default under object avoidance). */
     public LeagueRules withRace(RaceType type, ObjectConfig objects) {
         return new LeagueRules(trackId, laps, offtrackPenaltyMs, maxResets, ranking, timeLimitSeconds, type, objects,
-                collisionPenaltyMs, bots);
+                collisionPenaltyMs, bots, heatSize);
     }
 
     public LeagueRules withCollisionPenaltyMs(long ms) {
         return new LeagueRules(trackId, laps, offtrackPenaltyMs, maxResets, ranking, timeLimitSeconds, raceType, objects,
-                ms, bots);
+                ms, bots, heatSize);
     }
 
     public LeagueRules withBots(BotConfig b) {
         return new LeagueRules(trackId, laps, offtrackPenaltyMs, maxResets, ranking, timeLimitSeconds, raceType, objects,
-                collisionPenaltyMs, b);
+                collisionPenaltyMs, b, heatSize);
+    }
+
+    public LeagueRules withHeatSize(int n) {
+        return new LeagueRules(trackId, laps, offtrackPenaltyMs, maxResets, ranking, timeLimitSeconds, raceType, objects,
+                collisionPenaltyMs, bots, n);
     }
 }

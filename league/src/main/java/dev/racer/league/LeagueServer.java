@@ -39,6 +39,7 @@ public final class LeagueServer implements AutoCloseable {
     private final LeagueController leagues;
     private final RacerController racers;
     private final SubmissionController submissions;
+    private final HeatController heats;
     private Javalin app;
 
     private LeagueServer(LeagueConfig config, TrackLibrary tracks, RaceRunner runner) throws IOException {
@@ -48,10 +49,13 @@ public final class LeagueServer implements AutoCloseable {
         this.adminToken = config.adminToken() != null ? config.adminToken() : files.adminToken();
         this.db = Database.open(config.effectiveDbUrl(), config.workers() + 8);
         this.store = new Store(db);
-        this.evaluator = new Evaluator(store, runner, files.models(), files.traces(), files.tmp(), config.workers(),
+        this.evaluator = new Evaluator(store, runner, new HeadToModelRunner(tracks, files.models(),
+                dev.racer.race.DriverProvider::openModel), files.models(), files.traces(), files.tmp(), config.workers(),
                 config.leaseMs());
         this.access = new AccessManager(store, adminToken);
         this.leagues = new LeagueController(store, tracks, files);
+        this.heats = new HeatController(new HeatStore(db), leagues, files);
+        leagues.heats(heats);
         this.racers = new RacerController(store, new RateLimiter(Math.max(20, config.uploadsPerMinute())));
         this.submissions = new SubmissionController(store, new UploadService(config, files, store, evaluator), leagues,
                 files);
@@ -169,6 +173,8 @@ public final class LeagueServer implements AutoCloseable {
         a.get("/api/leagues/{league}/track", leagues::track, Role.ANYONE);
         a.get("/api/leagues/{league}/leaderboard", leagues::leaderboard, Role.ANYONE);
         a.get("/api/leagues/{league}/leaderboard/{racer}/replay", leagues::replay, Role.ANYONE);
+        a.get("/api/leagues/{league}/heats", heats::list, Role.ANYONE);
+        a.get("/api/leagues/{league}/heats/{heat}/replay", heats::replay, Role.ANYONE);
         a.post("/api/leagues/{league}/submissions", submissions::submit, Role.RACER);
         a.post("/api/racers", racers::register, Role.ANYONE);
         a.get("/api/me", racers::me, Role.RACER);

@@ -57,7 +57,11 @@ final class RuleRequest {
                     b.maxResets() != null ? b.maxResets() : d.maxResets(),
                     b.ranking() != null ? ranking(b.ranking()) : d.ranking(),
                     b.timeLimit() != null ? b.timeLimit() : d.timeLimitSeconds(), type, objects,
-                    Math.round(collision * 1000), bots);
+                    Math.round(collision * 1000), bots,
+                    b.heatSize() != null ? b.heatSize() : LeagueRules.DEFAULT_HEAT_SIZE);
+            if (b.heatSize() != null && type != RaceType.HEAD_TO_MODEL) {
+                throw ApiException.badField("heat_size", "field \"heat_size\" needs race_type HEAD_TO_MODEL, got " + type);
+            }
             LeagueController.checkTrack(tracks, rules.trackId());
             TrackGeometry g = TrackGeometry.of(tracks.get(rules.trackId()), false);
             try {

@@ -92,7 +92,8 @@ public final class Store {
 
     /** The columns {@link #bindRules} binds, in its order. */
     private static final String RULE_COLUMNS = "name,track_id,laps,offtrack_penalty_ms,max_resets,ranking,time_limit_s,"
-            + "race_type,objects,randomize_objects,object_positions,collision_penalty_ms,bots,bot_speed,bot_lane_change";
+            + "race_type,objects,randomize_objects,object_positions,collision_penalty_ms,bots,bot_speed,bot_lane_change,"
+            + "heat_size";
 
     /** Binds the name and rules from parameter {@code i}; returns the next parameter's index. */
     private static int bindRules(PreparedStatement ps, String name, LeagueRules r, int i) throws SQLException {
@@ -116,6 +117,7 @@ public final class Store {
         ps.setInt(i++, r.bots().count());
         ps.setDouble(i++, r.bots().speed());
         ps.setInt(i++, r.bots().laneChange() ? 1 : 0);
+        ps.setInt(i++, r.heatSize());
         return i;
     }
 
@@ -157,7 +159,7 @@ public final class Store {
                 rs.getInt("laps"), rs.getLong("offtrack_penalty_ms"), rs.getInt("max_resets"),
                 dev.racer.race.RankingRule.valueOf(rs.getString("ranking")), rs.getInt("time_limit_s"), type, objects,
                 rs.getLong("collision_penalty_ms"), BotConfig.of(rs.getInt("bots"), rs.getDouble("bot_speed"),
-                rs.getInt("bot_lane_change") == 1)), rs.getLong("created_at"));
+                rs.getInt("bot_lane_change") == 1), rs.getInt("heat_size")), rs.getLong("created_at"));
     }
 
     // ------------------------------------------------------------------ racers

@@ -16,7 +16,7 @@ final class Views {
         return new LeagueApi.LeagueInfo(l.id(), l.name(), r.trackId(), r.laps(), r.offtrackPenaltyMs() / 1000.0,
                 r.maxResets(), r.ranking().key(), r.timeLimitSeconds(), r.raceType().name(), r.objects().objects(),
                 r.objects().randomize(), positions, r.collisionPenaltyMs() / 1000.0, r.bots().count(),
-                r.bots().speed(), r.bots().laneChange());
+                r.bots().speed(), r.bots().laneChange(), r.heatSize());
     }
 
     static LeagueApi.Submission submission(Store.Submission s) {

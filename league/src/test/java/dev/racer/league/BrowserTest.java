@@ -69,6 +69,38 @@ class BrowserTest {
         }
     }
 
+    /** A head-to-model league: the page shows the standings by rating and draws a heat's cars in their colours. */
+    @Test
+    void aHeadToModelLeagueShowsItsStandingsAndAHeatWithEveryCar() throws Exception {
+        Path browser = chromium();
+        assumeTrue(browser != null, "Debian's chromium is not installed (apt-get install chromium)");
+        LeagueConfig cfg = TestServer.config(tmp.resolve("data"), null);
+        LeagueRules r = cfg.defaultLeague().rules().withRace(dev.racer.race.RaceType.HEAD_TO_MODEL, null);
+        cfg = cfg.withDefaultLeague(new LeagueConfig.LeagueSpec("default", "Heads", r));
+        try (TestServer t = new TestServer(cfg)) {
+            double[] speeds = {1.5, 2.5, 2.0};
+            for (int i = 0; i < speeds.length; i++) {
+                JsonNode done = t.submitAndWait(t.register("racer<" + i + ">"), "model" + i, TestModels.archive(speeds[i]));
+                assertEquals("done", done.path("status").asText(), done.toString());
+            }
+            String dom = dumpDom(browser, t.server.url() + "/?league=default");
+            for (int i = 0; i < speeds.length; i++) {
+                assertTrue(dom.contains("<td class=\"racer\">racer&lt;" + i + "&gt;</td>"), "racer " + i + ": " + dom);
+            }
+            assertTrue(dom.contains("<tr class=\"standing\"><td class=\"rank\">1</td>"), dom);
+            assertTrue(dom.contains("<td class=\"rating\">"), "the rating column: " + dom);
+            assertTrue(dom.contains("3 rated, 3 heats"), dom);
+            assertTrue(dom.contains("Head to model (heats of up to 4 cars)"), "the race type in the rules line: " + dom);
+            // the newest heat (3 cars) on the canvas: every car drawn, each in its own colour
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-cars-drawn=\"([^\"]*)\"").matcher(dom);
+            assertTrue(m.find(), "the canvas drew a heat: " + dom);
+            List<String> colours = List.of(m.group(1).split(" "));
+            assertEquals(3, colours.size(), m.group(1));
+            assertEquals(3, new java.util.HashSet<>(colours).size(), "distinct colours: " + m.group(1));
+            assertTrue(dom.contains("heat of 3 cars"), dom);
+        }
+    }
+
     /** Chromium headless loads the page, lets its script run for 5 s of virtual time, and prints the DOM. */
     static String dumpDom(Path browser, String url) throws Exception {
         Path profile = Files.createTempDirectory("racer-chromium");

@@ -15,6 +15,7 @@ final class LeagueMain {
         Path data = null;
         String db = null, admin = null, track = "reinvent_base";
         int port = 0, workers = 1, laps = 1;
+        dev.racer.race.RaceType type = dev.racer.race.RaceType.TIME_TRIAL;
         long lease = 30_000;
         for (int i = 0; i + 1 < args.length; i += 2) {
             String v = args[i + 1];
@@ -27,6 +28,7 @@ final class LeagueMain {
                 case "--admin-token" -> admin = v;
                 case "--track" -> track = v;
                 case "--laps" -> laps = Integer.parseInt(v);
+                case "--race-type" -> type = LeagueRules.parseRaceType(v, "--race-type");
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -36,7 +38,8 @@ final class LeagueMain {
         LeagueRules d = LeagueRules.DEFAULT;
         LeagueConfig cfg = LeagueConfig.defaults(data).withPort(port).withDb(db).withWorkers(workers).withLeaseMs(lease)
                 .withAdminToken(admin).withDefaultLeague(new LeagueConfig.LeagueSpec("default", "Racer league",
-                        new LeagueRules(track, laps, d.offtrackPenaltyMs(), d.maxResets(), d.ranking(), d.timeLimitSeconds())));
+                        new LeagueRules(track, laps, d.offtrackPenaltyMs(), d.maxResets(), d.ranking(), d.timeLimitSeconds())
+                                .withRace(type, null)));
         LeagueServer s = LeagueServer.start(cfg);
         Runtime.getRuntime().addShutdownHook(new Thread(s::close));
         System.out.println("listening " + s.port());

@@ -23,6 +23,8 @@ public final class TestDriverProvider implements DriverProvider {
     public static final String MARKER = "{\"racer_test_driver\": \"pure_pursuit\"}";
     /** the {@code training_params.json} of a test model driven by {@link LaneKeeperDriver} */
     public static final String LANE_KEEPER = "{\"racer_test_driver\": \"lane_keeper\"}";
+    /** the {@code training_params.json} of a test model that fails to open, as a model with bad weights does */
+    public static final String BROKEN = "{\"racer_test_driver\": \"broken\"}";
 
     @Override
     public Optional<Driver> open(Path modelDir) {
@@ -34,6 +36,9 @@ public final class TestDriverProvider implements DriverProvider {
             Path params = modelDir.resolve("training_params.json");
             String kind = Files.isRegularFile(params)
                     ? Jsons.mapper().readTree(params.toFile()).path("racer_test_driver").asText() : "";
+            if (kind.equals("broken")) {
+                throw new IllegalArgumentException(modelDir + ": the network weights cannot be read (a broken test model)");
+            }
             if (!kind.equals("pure_pursuit") && !kind.equals("lane_keeper")) {
                 return Optional.empty();
             }

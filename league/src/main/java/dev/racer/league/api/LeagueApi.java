@@ -39,7 +39,7 @@ public final class LeagueApi {
     public record LeagueInfo(String id, String name, String track, int laps, double offtrackPenalty, int maxResets,
                              String ranking, int timeLimit, String raceType, int objects, boolean randomizeObjects,
                              List<String> objectPositions, double collisionPenalty, int bots, double botSpeed,
-                             boolean botLaneChange) {
+                             boolean botLaneChange, int heatSize) {
     }
 
     /** {@code GET /api/leagues}. */
@@ -65,13 +65,13 @@ public final class LeagueApi {
                                Integer maxResets, String ranking, Integer timeLimit, Boolean replace,
                                String raceType, Integer objects, Boolean randomizeObjects,
                                List<String> objectPositions, Double collisionPenalty, Integer bots,
-                               Double botSpeed, Boolean botLaneChange) {
+                               Double botSpeed, Boolean botLaneChange, Integer heatSize) {
 
         /** A time trial's request. */
         public CreateLeague(String id, String name, String track, Integer laps, Double offtrackPenalty,
                             Integer maxResets, String ranking, Integer timeLimit, Boolean replace) {
             this(id, name, track, laps, offtrackPenalty, maxResets, ranking, timeLimit, replace, null, null, null, null,
-                    null, null, null, null);
+                    null, null, null, null, null);
         }
     }
 
@@ -122,8 +122,49 @@ public final class LeagueApi {
                              long finishedAt, int submissions) {
     }
 
-    /** {@code GET /api/leagues/{league}/leaderboard}. */
-    public record Leaderboard(LeagueInfo league, List<BoardEntry> entries, Map<String, Integer> queue) {
+    /**
+     * {@code GET /api/leagues/{league}/leaderboard}: a time trial's {@code entries} by score; a head-to-model
+     * league's {@code standings} by rating ({@code entries} then empty).
+     */
+    public record Leaderboard(LeagueInfo league, List<BoardEntry> entries, Map<String, Integer> queue,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) List<Standing> standings) {
+    }
+
+    /**
+     * A racer's line in a head-to-model league: their current entry (newest rated submission), its Elo rating,
+     * heats raced and won, best finish time [ms] (null: it never finished a heat).
+     */
+    public record Standing(int rank, String racerId, String racer, String model, String submission, double rating,
+                           int heats, int wins, Long bestFinishMs) {
+    }
+
+    /**
+     * A car of a heat: place (1 = winner), grid slot (0 = pole), finish time [ms] with penalties or null, laps
+     * completed, crashes it paid for, times off track, its rating before and after the heat.
+     */
+    public record HeatCar(int place, int grid, String submission, String racerId, String racer, String model,
+                          boolean finished, Long timeMs, int laps, int crashes, int offtracks, double ratingBefore,
+                          double ratingAfter) {
+    }
+
+    /**
+     * A heat: raced when {@code submission} was evaluated, with {@code seed}; {@code raceTimeMs} is the race
+     * clock at the end; {@code notRaced}: entries left out because their model failed.
+     */
+    public record Heat(String id, String submission, long seed, int laps, long raceTimeMs, long createdAt,
+                       List<HeatCar> cars, List<String> notRaced) {
+    }
+
+    /** {@code GET /api/leagues/{league}/heats}: newest first. */
+    public record HeatList(List<Heat> heats) {
+    }
+
+    /** One car's drive in a heat replay: points {@code [x, y, speed, t]} [m, m, m/s, s], pauses left out. */
+    public record HeatReplayCar(String submission, String racer, String model, int place, List<double[]> points) {
+    }
+
+    /** {@code GET /api/leagues/{league}/heats/{heat}/replay}: every car of the heat, by place. */
+    public record HeatReplay(Heat heat, List<HeatReplayCar> cars) {
     }
 
     /** A replay lap: points {@code [x, y, speed, t]} [m, m, m/s, s]. */

@@ -3,7 +3,9 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const state = { league: null, track: null, replay: null, racerId: null, anim: null };
+const state = { league: null, track: null, replay: null, racerId: null, anim: null, heat: null, heatId: null };
+// a head-to-model heat's cars, in place order: distinct colours (colour-blind friendly, then more)
+const CAR_COLOURS = ['#ff3b30', '#0a84ff', '#ffd60a', '#bf5af2', '#ff9f0a', '#64d2ff', '#ffffff', '#30d158'];
 
 function fmt(ms) {
   if (ms === null || ms === undefined) return '';
@@ -46,6 +48,8 @@ async function selectLeague(id) {
   state.league = id;
   state.racerId = null;
   state.replay = null;
+  state.heat = null;
+  state.heatId = null;
   state.track = await getJson('/api/leagues/' + encodeURIComponent(id) + '/track');
   drawTrack();
   await refreshBoard();
@@ -58,6 +62,17 @@ async function refreshBoard() {
   $('rules').textContent = raceText(l) + ', track ' + l.track + ', ' + l.laps + ' laps, ranked by '
     + l.ranking.replace(/_/g, ' ') + ', off-track penalty ' + l.offtrack_penalty + ' s'
     + (l.race_type === 'TIME_TRIAL' ? '' : ', collision penalty ' + l.collision_penalty + ' s');
+  const h2m = l.race_type === 'HEAD_TO_MODEL';
+  $('board').hidden = h2m;
+  $('standings').hidden = !h2m;
+  $('heats-box').hidden = !h2m;
+  $('board-title').textContent = h2m ? 'Standings' : 'Leaderboard';
+  if (h2m) {
+    $('rules').textContent = raceText(l) + ', track ' + l.track + ', ' + l.laps + ' laps, ranked by Elo rating,'
+      + ' off-track penalty ' + l.offtrack_penalty + ' s, collision penalty ' + l.collision_penalty + ' s';
+    await refreshStandings(data);
+    return;
+  }
   const tbody = $('board').querySelector('tbody');
   tbody.replaceChildren();
   for (const e of data.entries) {
@@ -93,9 +108,114 @@ async function refreshBoard() {
   if (!state.racerId && data.entries.length > 0) loadReplay(data.entries[0]);
 }
 
-// "Object avoidance (6 boxes, randomized)", "Time trial"
+// ---------------------------------------------------------------- head to model
+
+// the standings by rating, the latest heats, and (first time) the newest heat of 2+ cars on the canvas
+async function refreshStandings(data) {
+  const tbody = $('standings').querySelector('tbody');
+  tbody.replaceChildren();
+  for (const e of data.standings) {
+    const tr = document.createElement('tr');
+    tr.className = 'standing';
+    cell(tr, String(e.rank), 'rank');
+    cell(tr, e.racer, 'racer');
+    cell(tr, e.model, 'model');
+    cell(tr, e.rating.toFixed(1), 'rating');
+    cell(tr, String(e.heats), 'heats');
+    cell(tr, String(e.wins), 'wins');
+    cell(tr, fmt(e.best_finish_ms), 'time best');
+    tbody.appendChild(tr);
+  }
+  const { heats } = await getJson('/api/leagues/' + encodeURIComponent(state.league) + '/heats?limit=20');
+  const hb = $('heats').querySelector('tbody');
+  hb.replaceChildren();
+  for (const h of heats) {
+    const tr = document.createElement('tr');
+    tr.className = 'heat';
+    tr.dataset.heatId = h.id;
+    if (h.id === state.heatId) tr.classList.add('selected');
+    cell(tr, new Date(h.created_at).toLocaleTimeString(), 'when');
+    cell(tr, h.cars.map((c) => c.place + '. ' + c.racer + (c.time_ms === null ? ' (dnf)' : ' ' + fmt(c.time_ms)))
+      .join(', ') + (h.not_raced.length ? ' — not raced: ' + h.not_raced.length : ''), 'cars');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = 'Replay';
+    b.onclick = () => loadHeat(h.id);
+    tr.appendChild(document.createElement('td')).appendChild(b);
+    hb.appendChild(tr);
+  }
+  const q = data.queue;
+  $('status').textContent = data.standings.length + ' rated, ' + heats.length + ' heats; queue: ' + q.queued
+    + ' waiting, ' + q.running + ' racing, ' + q.done + ' raced, ' + q.failed + ' failed';
+  const first = heats.find((h) => h.cars.length > 1) || heats[0];
+  if (!state.heatId && first) await loadHeat(first.id);
+}
+
+async function loadHeat(id) {
+  state.heatId = id;
+  for (const tr of document.querySelectorAll('tr.heat')) tr.classList.toggle('selected', tr.dataset.heatId === id);
+  state.replay = null;
+  state.heat = await getJson('/api/leagues/' + encodeURIComponent(state.league) + '/heats/' + encodeURIComponent(id)
+    + '/replay');
+  $('replay-title').textContent = 'heat of ' + state.heat.cars.length + ' cars';
+  $('lap-label').hidden = true;
+  const legend = $('legend');
+  legend.replaceChildren();
+  state.heat.cars.forEach((c, i) => {
+    const s = document.createElement('span');
+    s.className = 'car';
+    s.style.borderColor = CAR_COLOURS[i % CAR_COLOURS.length];
+    s.textContent = c.place + '. ' + c.racer + ' (' + c.model + ')';
+    legend.appendChild(s);
+  });
+  playHeat();
+}
+
+// every car of the heat at once: its trail so far and a dot, each in its colour, on the race clock
+function playHeat() {
+  if (state.anim) cancelAnimationFrame(state.anim);
+  const cars = state.heat.cars.filter((c) => c.points.length > 0);
+  if (cars.length === 0) return;
+  const t0 = Math.min(...cars.map((c) => c.points[0][3]));
+  const t1 = Math.max(...cars.map((c) => c.points[c.points.length - 1][3]));
+  const start = performance.now();
+  const frame = (now) => {
+    const v = drawTrack();
+    const ctx = $('track').getContext('2d');
+    const simT = t0 + (now - start) / 1000 * 4; // four times real time
+    const drawn = [];
+    state.heat.cars.forEach((car, k) => {
+      const pts = car.points;
+      if (pts.length === 0) return;
+      const colour = CAR_COLOURS[k % CAR_COLOURS.length];
+      let i = 1;
+      while (i < pts.length && pts[i][3] <= simT) i++;
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = colour;
+      ctx.globalAlpha = 0.6;
+      path(ctx, v, pts.slice(Math.max(0, i - 150), i).map((p) => [p[0], p[1]]));
+      ctx.stroke();
+      ctx.globalAlpha = 1;
+      const p = pts[i - 1];
+      ctx.fillStyle = colour;
+      ctx.strokeStyle = '#000000';
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.arc(v.tx(p[0]), v.ty(p[1]), 6, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+      drawn.push(colour);
+    });
+    $('track').dataset.carsDrawn = drawn.join(' '); // what the canvas shows, for tests and tools
+    if (simT < t1) state.anim = requestAnimationFrame(frame);
+  };
+  state.anim = requestAnimationFrame(frame);
+}
+
+// "Object avoidance (6 boxes, randomized)", "Time trial", "Head to model (heats of up to 4 cars)"
 function raceText(l) {
   const type = l.race_type.charAt(0) + l.race_type.slice(1).toLowerCase().replace(/_/g, ' ');
+  if (l.race_type === 'HEAD_TO_MODEL') return type + ' (heats of up to ' + l.heat_size + ' cars)';
   if (l.race_type === 'OBJECT_AVOIDANCE') {
     const how = l.randomize_objects ? 'randomized' : l.object_positions.length ? 'fixed' : 'evenly spaced';
     return type + ' (' + l.objects + (l.objects === 1 ? ' box, ' : ' boxes, ') + how + ')';
@@ -106,6 +226,9 @@ function raceText(l) {
 
 async function loadReplay(entry) {
   state.racerId = entry.racer_id;
+  state.heat = null;
+  $('lap-label').hidden = false;
+  $('legend').replaceChildren();
   for (const tr of document.querySelectorAll('tr.entry')) {
     tr.classList.toggle('selected', tr.dataset.racerId === entry.racer_id);
   }
@@ -222,6 +345,6 @@ function play() {
   state.anim = requestAnimationFrame(frame);
 }
 
-$('play').onclick = () => play();
+$('play').onclick = () => (state.heat ? playHeat() : play());
 loadLeagues().catch((e) => { $('status').textContent = 'Error: ' + e.message; });
 setInterval(() => refreshBoard().catch((e) => { $('status').textContent = 'Error: ' + e.message; }), 5000);
