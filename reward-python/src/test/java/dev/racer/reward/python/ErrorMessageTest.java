@@ -16,6 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each mistake in a reward file gets its own message, naming the file and line, in Python's words. */
 class ErrorMessageTest {
+    /**
+     * None of these tests is about the time budget: a generous one, so that a loaded machine (a cold GraalPy
+     * formatting its first traceback took over 2 s while other builds ran) cannot turn a message test into a
+     * budget failure.
+     */
+    private static final Duration CALL_BUDGET = Duration.ofSeconds(30);
+
     @TempDir
     Path dir;
 
@@ -26,7 +33,7 @@ class ErrorMessageTest {
     RewardScriptException loadFails(String text) throws IOException {
         Path f = write(text);
         RewardScriptException e = assertThrows(RewardScriptException.class,
-                () -> new PythonReward(f, Duration.ofSeconds(2)).close());
+                () -> new PythonReward(f, CALL_BUDGET).close());
         System.out.println(e.kind() + ": " + e.getMessage());
         assertTrue(e.getMessage().contains("my_reward.py"), e.getMessage());
         assertFalse(e.getMessage().contains("org.graalvm"), e.getMessage());
@@ -34,7 +41,7 @@ class ErrorMessageTest {
     }
 
     RewardScriptException callFails(String text) throws IOException {
-        try (PythonReward r = new PythonReward(write(text), Duration.ofSeconds(2))) {
+        try (PythonReward r = new PythonReward(write(text), CALL_BUDGET)) {
             RewardScriptException e = assertThrows(RewardScriptException.class, () -> r.reward(States.onTrack()));
             System.out.println(e.kind() + ": " + e.getMessage());
             assertTrue(e.getMessage().contains("my_reward.py"), e.getMessage());
@@ -113,7 +120,7 @@ class ErrorMessageTest {
         assertTrue(two.getMessage().contains("reward_function(params, extra)"), two.getMessage());
         // a default or *args is fine
         try (PythonReward r = new PythonReward(write("def reward_function(params, k=2):\n    return float(k)\n"),
-                Duration.ofSeconds(2))) {
+                CALL_BUDGET)) {
             assertEquals(2.0, r.reward(States.onTrack()));
         }
     }
@@ -138,7 +145,7 @@ class ErrorMessageTest {
         assertEquals(RewardScriptException.Kind.BAD_VALUE, big.kind());
         assertTrue(big.getMessage().contains("[-1e5, 1e5]"), big.getMessage());
         // ints and bools-as-numbers work as DeepRacer's float() does
-        try (PythonReward r = new PythonReward(write("def reward_function(params):\n    return 3\n"), Duration.ofSeconds(2))) {
+        try (PythonReward r = new PythonReward(write("def reward_function(params):\n    return 3\n"), CALL_BUDGET)) {
             assertEquals(3.0, r.reward(States.onTrack()));
         }
     }
@@ -159,7 +166,7 @@ class ErrorMessageTest {
     @Test
     void invisibleCharactersInStringsAndCommentsAndALeadingBomAreFine() throws IOException {
         try (PythonReward r = new PythonReward(write("\uFEFF# caf\u00A0\u200B\ndef reward_function(params):\n"
-                + "    s = '\u200B'\n    return float(len(s))\n"), Duration.ofSeconds(2))) {
+                + "    s = '\u200B'\n    return float(len(s))\n"), CALL_BUDGET)) {
             assertEquals(1.0, r.reward(States.onTrack()));
         }
     }
@@ -171,7 +178,7 @@ class ErrorMessageTest {
                 def reward_function(params):
                     history.append(params['steering_angle'])
                     return float(len(history))
-                """), Duration.ofSeconds(2))) {
+                """), CALL_BUDGET)) {
             RewardParams p = States.onTrack();
             assertEquals(1.0, r.reward(p));
             assertEquals(2.0, r.reward(p));
@@ -192,7 +199,7 @@ class ErrorMessageTest {
                         assert type(params[k]) is type(v), (k, type(params[k]), type(v))
                         assert got[k] == v, (k, got[k], v)
                     return 7.0
-                """), Duration.ofSeconds(5))) {
+                """), CALL_BUDGET)) {
             assertEquals(7.0, r.reward(p));
         }
     }
@@ -211,7 +218,7 @@ class ErrorMessageTest {
                         assert type(params[k]) is type(v), (k, type(params[k]), type(v))
                         assert got[k] == v, (k, got[k], v)
                     return 7.0
-                """), Duration.ofSeconds(5))) {
+                """), CALL_BUDGET)) {
             assertEquals(7.0, r.reward(p));
         }
     }

@@ -25,7 +25,7 @@ class SandboxTest {
     /** Runs {@code body} (indented Python) in reward_function; expects a Python exception. */
     RewardScriptException denied(String body) throws IOException {
         try (PythonReward r = load("def reward_function(params):\n" + body.indent(4) + "    return 1.0\n",
-                Duration.ofSeconds(5))) {
+                Duration.ofSeconds(30))) {
             RewardScriptException e = assertThrows(RewardScriptException.class, () -> r.reward(States.onTrack()));
             assertEquals(RewardScriptException.Kind.EXCEPTION, e.kind(), e.getMessage());
             System.out.println("denied: " + e.getMessage());
@@ -60,7 +60,7 @@ class SandboxTest {
         denied("import subprocess\nsubprocess.run(['touch', " + pyString(marker.toString()) + "])");
         // os.system either raises or fails; it must not run the command
         try (PythonReward r = load("import os\ndef reward_function(params):\n    rc = os.system('touch "
-                + marker + "')\n    return 1.0\n", Duration.ofSeconds(5))) {
+                + marker + "')\n    return 1.0\n", Duration.ofSeconds(30))) {
             try {
                 r.reward(States.onTrack());
             } catch (RewardScriptException expected) {
@@ -88,7 +88,7 @@ class SandboxTest {
                 import os
                 def reward_function(params):
                     return (5.0 if os.environ.get('PATH') else 0.0) + (1.0 if os.getenv('HOME') else 0.0)
-                """, Duration.ofSeconds(5))) {
+                """, Duration.ofSeconds(30))) {
             assertEquals(0.0, r.reward(States.onTrack()));
         }
     }
@@ -103,7 +103,7 @@ class SandboxTest {
                     s = statistics.mean(xs) + math.hypot(3, 4) + rng.random() * 0
                     json.dumps(params)
                     return float(s - statistics.mean(xs))
-                """, Duration.ofSeconds(5))) {
+                """, Duration.ofSeconds(30))) {
             assertEquals(5.0, r.reward(States.onTrack()), 1e-9);
         }
     }
