@@ -49,6 +49,16 @@ public final class ConvBench {
         for (int i = 0; i < obs.length; i++) {
             obs[i] = (fr[i] & 0xFF) / 255f;
         }
+        Gemm.preferVector(); // measure the kernel the update runs, once it is warm (as in training)
+        long ready = System.nanoTime() + 30_000_000_000L;
+        while (Gemm.VECTOR && !Gemm.vectorReady() && System.nanoTime() < ready) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         ConvNet.Inference inf = net.new Inference(batch);
         float[] out = new float[batch * actions], val = new float[batch];
         long t0 = System.nanoTime();

@@ -10,11 +10,15 @@ package dev.racer.trainer.conv;
  *
  * <p>When the JVM runs with {@code --add-modules jdk.incubator.vector} (the {@code racer} launcher and the tests
  * do) and its preferred vectors hold at least 8 floats, {@link VectorGemm}'s register-blocked micro-kernel does
- * the work instead, with the same results bit for bit; {@code -Dracer.gemm=scalar} keeps this kernel.
+ * the work instead once {@link #preferVector()} has been called and its warm-up is over, with the same results
+ * bit for bit (so the switch never changes a result); {@code -Dracer.gemm=scalar} keeps this kernel.
  */
 final class Gemm {
-    /** Whether {@link #mulAdd} runs {@link VectorGemm}. */
+    /** Whether {@link VectorGemm} can run here. */
     static final boolean VECTOR = vectorUsable();
+    /** Whether {@link #mulAdd} runs {@link VectorGemm} now: after {@link #preferVector()}'s warm-up. */
+    private static volatile boolean vectorReady;
+    private static boolean warming;
 
     private Gemm() {
     }
@@ -31,16 +35,33 @@ final class Gemm {
         }
     }
 
-    /** The kernel in use, for benchmarks' reports: {@code "vector <bits>-bit"} or {@code "scalar"}. */
+    /**
+     * Asks for {@link VectorGemm} from now on (the update, long products): a daemon thread warms it up (about a
+     * second of one core) while this kernel goes on, then {@link #mulAdd} switches. Without a call (rollouts and
+     * {@code racer evaluate} alone: batch-1 products, where the vector kernel gains ~10 %) nothing changes.
+     */
+    static synchronized void preferVector() {
+        if (VECTOR && !warming) {
+            warming = true;
+            VectorGemm.startWarmUp(() -> vectorReady = true);
+        }
+    }
+
+    /** Whether {@link #mulAdd} runs the vector kernel now. */
+    static boolean vectorReady() {
+        return vectorReady;
+    }
+
+    /** The kernel asked for, for benchmarks' reports: {@code "vector <bits>-bit"} or {@code "scalar"}. */
     static String kernel() {
-        return VECTOR ? "vector " + VectorGemm.lanes() * 32 + "-bit" : "scalar";
+        return VECTOR && warming ? "vector " + VectorGemm.lanes() * 32 + "-bit" : "scalar";
     }
 
     /**
      * {@code y[i][j0..j1) += Σ_{k in [k0, k1)} a[i][k] · b[k][j0..j1)} for {@code i in [0, m)}.
      */
     static void mulAdd(float[][] a, int m, float[][] b, int k0, int k1, float[][] y, int j0, int j1) {
-        if (VECTOR) {
+        if (vectorReady) {
             VectorGemm.mulAdd(a, m, b, k0, k1, y, j0, j1);
         } else {
             scalarMulAdd(a, m, b, k0, k1, y, j0, j1);

@@ -34,6 +34,39 @@ final class VectorGemm {
     private VectorGemm() {
     }
 
+    /** Starts {@link #warmUp} on a daemon thread, which calls {@code ready} when it is done. */
+    static void startWarmUp(Runnable ready) {
+        Thread t = new Thread(() -> {
+            warmUp();
+            ready.run();
+        }, "racer-gemm-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Runs every path of {@link #mulAdd} on small products until C2 has compiled them (~10⁴ calls a tile): the
+     * Vector API runs interpreted or under C1 at a small fraction of its compiled speed.
+     */
+    private static void warmUp() {
+        float[][] a = new float[8][KC + 8], b = new float[KC + 8][2 * L + 3];
+        float[][] y = new float[8][2 * L + 3];
+        int w = (int) (PANEL / KC) + 1; // past the panel: strips
+        float[][] wide = new float[KC][w], yWide = new float[4][w];
+        for (float[] r : a) {
+            java.util.Arrays.fill(r, 1e-3f);
+        }
+        for (int n = 0; n < 4000; n++) {
+            mulAdd(a, 8, b, 0, 24, y, 0, 2 * L + 3);
+            if (n % 20 == 0) {
+                mulAdd(a, 4, b, 0, KC + 8, y, 0, 2 * L + 3);
+            }
+            if (n % 100 == 0) {
+                mulAdd(a, 4, wide, 0, KC, yWide, 0, w);
+            }
+        }
+    }
+
     /** Floats per vector of the preferred species (16 with AVX-512, 8 with AVX2). */
     static int lanes() {
         return L;

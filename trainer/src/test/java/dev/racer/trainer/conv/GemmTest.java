@@ -28,10 +28,15 @@ class GemmTest {
     }
 
     @Test
-    void theTestJvmRunsTheVectorKernel() {
+    void theTestJvmRunsTheVectorKernel() throws InterruptedException {
         // surefire's argLine adds jdk.incubator.vector, as the racer launcher does for the commands that need it
         assertTrue(Gemm.VECTOR, "jdk.incubator.vector in the boot layer and vectors of >= 8 floats expected");
+        Gemm.preferVector();
         assertTrue(Gemm.kernel().startsWith("vector "), Gemm.kernel());
+        for (int i = 0; i < 6000 && !Gemm.vectorReady(); i++) {
+            Thread.sleep(10); // the warm-up thread: about a second
+        }
+        assertTrue(Gemm.vectorReady(), "warm-up over");
     }
 
     @Test
