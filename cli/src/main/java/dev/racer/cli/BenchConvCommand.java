@@ -44,8 +44,9 @@ final class BenchConvCommand implements Runnable {
             throw new UserException("--network: " + e.getMessage());
         }
         double macs = ConvBench.forwardMacs(network, channels, actions);
-        System.out.printf(Locale.ROOT, "bench conv: %s, %d channel(s), %d actions, %d thread(s), %d core(s) available%n",
-                network, channels, actions, threads, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "bench conv: %s, %d channel(s), %d actions, %d thread(s), %d core(s) available,"
+                + " %s matrix kernel%n", network, channels, actions, threads, Runtime.getRuntime().availableProcessors(),
+                r.kernel());
         System.out.printf(Locale.ROOT, "forward: %,.0f frames/s at batch %d, one thread (%.2f ms/frame, %.1f GFLOP/s;"
                 + " %.1f M multiply-adds a frame); %,.0f frames per CPU-second%n", r.forwardPerSecond(), batch,
                 1000 / r.forwardPerSecond(), 2 * macs * r.forwardPerSecond() / 1e9, macs / 1e6,

@@ -17,10 +17,11 @@ public final class ConvBench {
      * @param forwardPerCpuSecond the same per second of the thread's CPU time (what a busy machine leaves out)
      * @param updatePerCpuSecond frame-epochs per second of the process's CPU time
      * @param updateMegabytes    memory the update holds [MB] (weight-sized arrays, activations and scratch)
+     * @param kernel             the matrix kernel that ran ({@code "vector 512-bit"}, {@code "scalar"})
      */
     public record Result(String network, int batch, int minibatch, int threads, double forwardPerSecond,
                          double forwardPerCpuSecond, double updatePerSecond, double updatePerCpuSecond,
-                         double updateMegabytes) {
+                         double updateMegabytes, String kernel) {
     }
 
     /** Runs each half for about {@code seconds} (after a short warm-up). */
@@ -47,6 +48,16 @@ public final class ConvBench {
         }
         for (int i = 0; i < obs.length; i++) {
             obs[i] = (fr[i] & 0xFF) / 255f;
+        }
+        Gemm.preferVector(); // measure the kernel the update runs, once it is warm (as in training)
+        long ready = System.nanoTime() + 30_000_000_000L;
+        while (Gemm.VECTOR && !Gemm.vectorReady() && System.nanoTime() < ready) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         ConvNet.Inference inf = net.new Inference(batch);
         float[] out = new float[batch * actions], val = new float[batch];
@@ -91,7 +102,8 @@ public final class ConvBench {
             upd = n / ((System.nanoTime() - t0) / 1e9);
             updCpu = n / ((os.getProcessCpuTime() - p0) / 1e9);
         }
-        return new Result(network, batch, minibatch, threads, fwd, fwdCpu, upd, updCpu, heldMegabytes(net));
+        return new Result(network, batch, minibatch, threads, fwd, fwdCpu, upd, updCpu, heldMegabytes(net),
+                Gemm.kernel());
     }
 
     private static int size(ConvNet net, String name) {

@@ -53,6 +53,7 @@ public final class ConvUpdate implements AutoCloseable {
             return th;
         }) : null;
         fcWt = new float[net.features][net.flat];
+        Gemm.preferVector(); // the update's products are long: worth the vector kernel's warm-up
         adamM = new Grads(net);
         adamV = new Grads(net);
     }

@@ -7,15 +7,69 @@ package dev.racer.trainer.conv;
  * loaded serves four output rows, and four zero multipliers (ReLU activations are often zero) skip the row.
  * Products are fused multiply-adds ({@code Math.fma}, vectorised by C2: ~8 % faster than multiply then add on
  * this machine). Summation order is fixed (k ascending), so results do not depend on the caller's threading.
+ *
+ * <p>When the JVM runs with {@code --add-modules jdk.incubator.vector} (the {@code racer} launcher and the tests
+ * do) and its preferred vectors hold at least 8 floats, {@link VectorGemm}'s register-blocked micro-kernel does
+ * the work instead once {@link #preferVector()} has been called and its warm-up is over, with the same results
+ * bit for bit (so the switch never changes a result); {@code -Dracer.gemm=scalar} keeps this kernel.
  */
 final class Gemm {
+    /** Whether {@link VectorGemm} can run here. */
+    static final boolean VECTOR = vectorUsable();
+    /** Whether {@link #mulAdd} runs {@link VectorGemm} now: after {@link #preferVector()}'s warm-up. */
+    private static volatile boolean vectorReady;
+    private static boolean warming;
+
     private Gemm() {
+    }
+
+    private static boolean vectorUsable() {
+        if ("scalar".equals(System.getProperty("racer.gemm"))
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            return VectorGemm.lanes() >= 8;
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Asks for {@link VectorGemm} from now on (the update, long products): a daemon thread warms it up (about a
+     * second of one core) while this kernel goes on, then {@link #mulAdd} switches. Without a call (rollouts and
+     * {@code racer evaluate} alone: batch-1 products, where the vector kernel gains ~10 %) nothing changes.
+     */
+    static synchronized void preferVector() {
+        if (VECTOR && !warming) {
+            warming = true;
+            VectorGemm.startWarmUp(() -> vectorReady = true);
+        }
+    }
+
+    /** Whether {@link #mulAdd} runs the vector kernel now. */
+    static boolean vectorReady() {
+        return vectorReady;
+    }
+
+    /** The kernel asked for, for benchmarks' reports: {@code "vector <bits>-bit"} or {@code "scalar"}. */
+    static String kernel() {
+        return VECTOR && warming ? "vector " + VectorGemm.lanes() * 32 + "-bit" : "scalar";
     }
 
     /**
      * {@code y[i][j0..j1) += Σ_{k in [k0, k1)} a[i][k] · b[k][j0..j1)} for {@code i in [0, m)}.
      */
     static void mulAdd(float[][] a, int m, float[][] b, int k0, int k1, float[][] y, int j0, int j1) {
+        if (vectorReady) {
+            VectorGemm.mulAdd(a, m, b, k0, k1, y, j0, j1);
+        } else {
+            scalarMulAdd(a, m, b, k0, k1, y, j0, j1);
+        }
+    }
+
+    /** {@link #mulAdd} without the Vector API (also the reference for {@code GemmTest}). */
+    static void scalarMulAdd(float[][] a, int m, float[][] b, int k0, int k1, float[][] y, int j0, int j1) {
         int i = 0;
         for (; i + 3 < m; i += 4) {
             float[] a0 = a[i], a1 = a[i + 1], a2 = a[i + 2], a3 = a[i + 3];
@@ -36,16 +90,20 @@ final class Gemm {
             }
         }
         for (; i < m; i++) {
-            float[] ar = a[i], yr = y[i];
-            for (int k = k0; k < k1; k++) {
-                float x = ar[k];
-                if (x == 0) {
-                    continue;
-                }
-                float[] br = b[k];
-                for (int j = j0; j < j1; j++) {
-                    yr[j] = Math.fma(x, br[j], yr[j]);
-                }
+            rowMulAdd(a[i], b, k0, k1, y[i], j0, j1);
+        }
+    }
+
+    /** One row: {@code yr[j0..j1) += Σ_k ar[k] · b[k][j0..j1)}, a zero {@code ar[k]} skipped (C2 vectorises). */
+    static void rowMulAdd(float[] ar, float[][] b, int k0, int k1, float[] yr, int j0, int j1) {
+        for (int k = k0; k < k1; k++) {
+            float x = ar[k];
+            if (x == 0) {
+                continue;
+            }
+            float[] br = b[k];
+            for (int j = j0; j < j1; j++) {
+                yr[j] = Math.fma(x, br[j], yr[j]);
             }
         }
     }
