@@ -3,9 +3,9 @@ package dev.racer.multi;
 import dev.racer.car.CarSpec;
 import dev.racer.car.MutableCarState;
 import dev.racer.race.RacingEnv;
+import dev.racer.race.TrackPose;
 import dev.racer.reward.RewardParams;
 import dev.racer.sensor.CarView;
-import dev.racer.track.Projection;
 import dev.racer.track.TrackGeometry;
 import dev.racer.util.SplitMix64;
 import dev.racer.world.ObjectParams;
@@ -29,8 +29,7 @@ public final class MultiCarView implements CarView {
     private final int car;
     private final RewardParams params = new RewardParams();
     private final SplitMix64 random = new SplitMix64(0);
-    private final Projection onCenter = new Projection(), onInner = new Projection(), onOuter = new Projection();
-    private final double[] wheelX = new double[4], wheelY = new double[4];
+    private final TrackPose pose = new TrackPose();
     private double steeringCommand; // [deg]
     private double speedCommand;    // [m/s]
     private int steps;
@@ -77,29 +76,11 @@ public final class MultiCarView implements CarView {
      * @param simTime  the race clock [s]
      */
     public void update(double progress, double simTime) {
-        TrackGeometry geo = world.geometry();
-        CarSpec spec = world.spec();
         MutableCarState c = world.car(car);
-        double cos = Math.cos(c.yaw), sin = Math.sin(c.yaw);
-        double fx = c.x + spec.frontPointOffset() * cos;
-        double fy = c.y + spec.frontPointOffset() * sin;
-        geo.center().nearest(fx, fy, onCenter);
-        long pn = geo.prevNext(onCenter.along / geo.length());
-        geo.inner().nearest(onCenter.x, onCenter.y, onInner);
-        geo.outer().nearest(onCenter.x, onCenter.y, onOuter);
-        double dIn = Math.hypot(fx - onInner.x, fy - onInner.y);
-        double dOut = Math.hypot(fx - onOuter.x, fy - onOuter.y);
-        boolean left = (dIn < dOut) ^ !geo.ccw();
-        double width = Math.hypot(onInner.x - onOuter.x, onInner.y - onOuter.y);
-        RacingEnv.wheelPoints(c.x, c.y, cos, sin, spec, wheelX, wheelY);
-        int on = 0;
-        for (int w = 0; w < 4; w++) {
-            if (geo.onTrack(wheelX[w], wheelY[w])) {
-                on++;
-            }
-        }
-        params.set(fx, fy, c.yaw * RAD_TO_DEG, onCenter.distance, left, progress, speedCommand, steeringCommand,
-                steps, width, TrackGeometry.prevOf(pn), TrackGeometry.nextOf(pn), onCenter.along, on);
+        pose.measure(world.geometry(), world.spec(), c.x, c.y, c.yaw);
+        params.set(pose.frontX, pose.frontY, c.yaw * RAD_TO_DEG, pose.onCenter.distance, pose.left, progress,
+                speedCommand, steeringCommand, steps, pose.width, TrackGeometry.prevOf(pose.prevNext),
+                TrackGeometry.nextOf(pose.prevNext), pose.onCenter.along, pose.wheelsOn);
         params.setSimTime(simTime);
         ObjectParams objects = world.params(car);
         params.setObjects(objects.count > 0 ? objects : null, 0);

@@ -60,11 +60,10 @@ public final class RacingEnv implements CarView {
     private final RewardParams params = new RewardParams();
     private final StepResult result;
     private final MutableCarState car = new MutableCarState();
+    private final TrackPose pose = new TrackPose(); // the params' measurement of the car on the track
     private final Projection onCenter = new Projection();
     private final Projection onInner = new Projection();
     private final Projection onOuter = new Projection();
-    private final double[] wheelX = new double[4];
-    private final double[] wheelY = new double[4];
     private final ObjectConfig objectConfig;     // the objects placed on every reset (none in a time trial)
     private final WorldObjects objects;
     private final ObjectPlacer placer = new ObjectPlacer();
@@ -279,38 +278,19 @@ public final class RacingEnv implements CarView {
 
     /** Recomputes every param from the car's pose, as DeepRacer's {@code set_reward_and_metrics} does. */
     private void updateParams() {
-        double c = Math.cos(car.yaw), s = Math.sin(car.yaw);
-        double fx = car.x + spec.frontPointOffset() * c;
-        double fy = car.y + spec.frontPointOffset() * s;
-
-        geo.center().nearest(fx, fy, onCenter);
-        double len = geo.length();
-        double ndist = onCenter.along / len;
-        long pn = geo.prevNext(ndist);
-        // nearest border points to the centre-line point, then which border is nearer to the car
-        geo.inner().nearest(onCenter.x, onCenter.y, onInner);
-        geo.outer().nearest(onCenter.x, onCenter.y, onOuter);
-        double dIn = Math.hypot(fx - onInner.x, fy - onInner.y);
-        double dOut = Math.hypot(fx - onOuter.x, fy - onOuter.y);
-        boolean left = (dIn < dOut) ^ !geo.ccw();
-        double width = Math.hypot(onInner.x - onOuter.x, onInner.y - onOuter.y);
-
+        pose.measure(geo, spec, car.x, car.y, car.yaw);
+        double fx = pose.frontX, fy = pose.frontY;
+        double ndist = pose.onCenter.along / geo.length();
         double progress = steps == 0 ? 0 : progressOf(ndist - startNdist, prevProgress);
-
-        wheelPoints(car.x, car.y, c, s, spec, wheelX, wheelY);
-        int on = 0;
-        for (int w = 0; w < 4; w++) {
-            if (geo.onTrack(wheelX[w], wheelY[w])) {
-                on++;
-            }
-        }
-        params.set(fx, fy, car.yaw * RAD_TO_DEG, onCenter.distance, left, progress, lastSpeed, lastSteering, steps,
-                width, TrackGeometry.prevOf(pn), TrackGeometry.nextOf(pn), onCenter.along, on);
+        params.set(fx, fy, car.yaw * RAD_TO_DEG, pose.onCenter.distance, pose.left, progress, lastSpeed, lastSteering,
+                steps, pose.width, TrackGeometry.prevOf(pose.prevNext), TrackGeometry.nextOf(pose.prevNext),
+                pose.onCenter.along, pose.wheelsOn);
         params.setSimTime(simClock);
         if (objects.count() > 0) {
             // DeepRacer's model origin lies FRONT_FROM_ORIGIN behind the reported front point
+            double c = Math.cos(car.yaw), s = Math.sin(car.yaw);
             double ox = fx - CarBody.FRONT_FROM_ORIGIN * c, oy = fy - CarBody.FRONT_FROM_ORIGIN * s;
-            objectCalc.compute(geo, objects, onCenter.along, ox, oy, car.yaw, objectParams);
+            objectCalc.compute(geo, objects, pose.onCenter.along, ox, oy, car.yaw, objectParams);
             if (bots != null && objectParams.crashedObject >= 0) {
                 judgeBotContact(progress);
             }

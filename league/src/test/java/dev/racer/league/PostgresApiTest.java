@@ -1,7 +1,5 @@
 package dev.racer.league;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 
@@ -11,22 +9,17 @@ import org.junit.jupiter.api.AfterEach;
  * skipped when it is not set. {@code .ci/run} starts a PostgreSQL and sets it.
  */
 class PostgresApiTest extends ApiTests {
-    private String schemaUrl;
+    private final PostgresSchema schema = new PostgresSchema();
 
     @Override
     String dbUrl(Path data) throws Exception {
-        String url = TestServer.postgresUrl();
-        assumeTrue(url != null, "RACER_TEST_PG_URL is not set: PostgreSQL tests skipped");
-        schemaUrl = TestServer.freshPostgresSchema(url);
-        return schemaUrl;
+        return schema.url();
     }
 
     @Override
     @AfterEach
     void stop() {
         super.stop();
-        if (schemaUrl != null) {
-            TestServer.dropPostgresSchema(schemaUrl);
-        }
+        schema.drop();
     }
 }

@@ -1,30 +1,21 @@
 package dev.racer.league;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 
 /** Race types on PostgreSQL ({@code RACER_TEST_PG_URL}, as {@link PostgresApiTest}); skipped when it is not set. */
 class PostgresRaceTypeTest extends RaceTypeTests {
-    private String schemaUrl;
+    private final PostgresSchema schema = new PostgresSchema();
 
     @Override
     String dbUrl(Path data) throws Exception {
-        if (schemaUrl == null) {
-            String url = TestServer.postgresUrl();
-            assumeTrue(url != null, "RACER_TEST_PG_URL is not set: PostgreSQL tests skipped");
-            schemaUrl = TestServer.freshPostgresSchema(url);
-        }
-        return schemaUrl;
+        return schema.url();
     }
 
     @Override
     @AfterEach
     void stop() {
         super.stop();
-        if (schemaUrl != null) {
-            TestServer.dropPostgresSchema(schemaUrl);
-        }
+        schema.drop();
     }
 }
