@@ -4,7 +4,9 @@ package dev.racer.trainer.conv;
  * The one matrix kernel of the plain-Java convolutional network: {@code y[i][j] += Σ_k a[i][k] · b[k][j]} over
  * row ranges. Matrices are rows ({@code float[rows][cols]}) so that the inner loop reads and writes its arrays at
  * the same index, which C2 vectorises; four rows of {@code a} are taken at a time so that each row of {@code b}
- * loaded serves four output rows, and four zero multipliers (ReLU activations are often zero) skip the row.
+ * loaded serves four output rows. A lone row ({@link #rowMulAdd}: one observation's dense layer in rollouts)
+ * skips a zero multiplier (ReLU features are about half zeros, so half of {@code fc_w} is never read); four
+ * rows are rarely zero together and a data-dependent branch there cost more than it saved.
  * Products are fused multiply-adds ({@code Math.fma}, vectorised by C2: ~8 % faster than multiply then add on
  * this machine). Summation order is fixed (k ascending), so results do not depend on the caller's threading.
  *
@@ -76,9 +78,6 @@ final class Gemm {
             float[] y0 = y[i], y1 = y[i + 1], y2 = y[i + 2], y3 = y[i + 3];
             for (int k = k0; k < k1; k++) {
                 float x0 = a0[k], x1 = a1[k], x2 = a2[k], x3 = a3[k];
-                if (x0 == 0 & x1 == 0 & x2 == 0 & x3 == 0) {
-                    continue;
-                }
                 float[] br = b[k];
                 for (int j = j0; j < j1; j++) {
                     float v = br[j];
