@@ -215,6 +215,9 @@ public final class Trainer {
             if (Double.isFinite(spec.budgetSeconds())) {
                 ppo.deadline(t0 + (long) (spec.budgetSeconds() * 1e9)); // a camera update stops there
             }
+            if (cp != null) {
+                ppo.loadAdam(folder.checkpointDir().resolve(cp.weights())); // the moments go on where they were
+            }
             while (true) {
                 double elapsed = (System.nanoTime() - t0) / 1e9;
                 if (stop.get()) {
@@ -244,6 +247,7 @@ public final class Trainer {
                 MetricsLog.append(folder, m);
                 String weights = String.format("model-%06d.sd", iteration);
                 ppo.save(folder.checkpointDir().resolve(weights), true);
+                ppo.saveAdam(folder.checkpointDir().resolve(weights));
                 folder.commitCheckpoint(new ModelFolder.CheckpointState(iteration, episodes, steps,
                         priorSeconds + elapsed, weights));
                 ppo.save(folder.ppoWeights(), false);

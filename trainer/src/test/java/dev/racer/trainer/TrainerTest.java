@@ -122,6 +122,40 @@ class TrainerTest {
     }
 
     @Test
+    void aResumedRunTakesTheSameStepsAsOneThatNeverStopped() throws IOException {
+        // Adam's moments are written beside each checkpoint (model-NNNNNN.adam) and restored on --resume, so the
+        // iterations after a resume are those of an uninterrupted run with the same seed, to the bit
+        List<IterationMetrics> whole = Trainer.train(spec("whole", 900, 2)).metrics();
+        TrainSummary first = Trainer.train(spec("cut", 300, 2));
+        ModelFolder f = new ModelFolder(tmp.resolve("cut"));
+        String weights = f.readCheckpoint().weights();
+        assertTrue(Files.isRegularFile(f.checkpointDir().resolve(weights.replace(".sd", ".adam"))),
+                "Adam's state beside " + weights);
+        List<IterationMetrics> resumed = Trainer.train(spec("cut", 900, 2).withResume(true)).metrics();
+        assertTrue(!resumed.isEmpty() && first.iterations() + resumed.size() == whole.size(),
+                first.iterations() + " + " + resumed.size() + " iterations against " + whole.size());
+        assertEquals(whole.subList(first.iterations(), whole.size()).stream().map(IterationMetrics::withoutTimings)
+                .toList(), resumed.stream().map(IterationMetrics::withoutTimings).toList());
+        // the old checkpoint's files are pruned with it
+        try (var files = Files.list(f.checkpointDir())) {
+            assertEquals(1, files.filter(p -> p.toString().endsWith(".adam")).count());
+        }
+    }
+
+    @Test
+    void aCorruptAdamFileIsRefusedNamingIt() throws IOException {
+        Trainer.train(spec("bad", 300, 1));
+        ModelFolder f = new ModelFolder(tmp.resolve("bad"));
+        Path adam = f.checkpointDir().resolve(f.readCheckpoint().weights().replace(".sd", ".adam"));
+        byte[] b = Files.readAllBytes(adam);
+        Files.write(adam, java.util.Arrays.copyOf(b, b.length / 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.train(spec("bad", 600, 1).withResume(true)));
+        assertTrue(e.getMessage().contains(adam.getFileName().toString()) && e.getMessage().contains("ends early"),
+                e.getMessage());
+    }
+
+    @Test
     void continuousActionsTrain() throws IOException {
         Path meta = tmp.resolve("meta.json");
         Files.writeString(meta, """

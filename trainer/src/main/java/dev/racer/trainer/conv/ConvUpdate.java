@@ -34,7 +34,8 @@ public final class ConvUpdate implements AutoCloseable {
     private final float[][] wArrays, mArrays, vArrays;
     /** Adam's work is split at this array index: each thread takes about half of the elements. */
     private final int adamSplit;
-    private long t;
+    /** Adam's step count (an array: {@link #adamState} hands it out to be restored in place). */
+    private final long[] t = new long[1];
     /** Loss sums over the epoch in progress and the last finished one, and their sample counts. */
     private final double[] epochSum = new double[4], lastSum = new double[4];
     private int epochN, lastN;
@@ -472,6 +473,16 @@ public final class ConvUpdate implements AutoCloseable {
         return new Grads[] {p0.g, p1.g};
     }
 
+    /**
+     * Adam's state (step count and both moments of every weight array), to write beside a checkpoint and to
+     * restore in place on resuming ({@link dev.racer.trainer.ppo.AdamState}).
+     */
+    public List<dev.racer.trainer.ppo.AdamState.Part> adamState() {
+        List<float[]> moments = new ArrayList<>(Arrays.asList(mArrays));
+        moments.addAll(Arrays.asList(vArrays));
+        return List.of(new dev.racer.trainer.ppo.AdamState.Part(t, moments));
+    }
+
     private void account(Part p) {
         epochSum[0] += p.pg;
         epochSum[1] += p.v;
@@ -485,8 +496,8 @@ public final class ConvUpdate implements AutoCloseable {
      * null): one pass over the ~5.9 M values, its two halves on two threads when there are two.
      */
     private void adam(Grads g0, Grads g1) {
-        t++;
-        float alpha = (float) (lr * Math.sqrt(1 - Math.pow(B2, t)) / (1 - Math.pow(B1, t)));
+        long step = ++t[0];
+        float alpha = (float) (lr * Math.sqrt(1 - Math.pow(B2, step)) / (1 - Math.pow(B1, step)));
         float[][] ga = g0.all;
         float[][] gb = g1 == null ? null : g1.all;
         if (pool != null) {

@@ -636,6 +636,40 @@ public final class ClippedPpo implements AutoCloseable {
         net.save(file, withUpdater);
     }
 
+    /**
+     * The plain-Java update's Adam state (the SameDiff update keeps its own in the graph's file), or an empty
+     * list when the graph's file holds it.
+     */
+    private List<AdamState.Part> adamState() {
+        return convUpdate != null ? convUpdate.adamState() : javaUpdate != null ? javaUpdate.adamState() : List.of();
+    }
+
+    /**
+     * Writes the plain-Java update's Adam state beside the checkpoint whose weights are {@code weights}
+     * ({@link AdamState#besides}); nothing for the SameDiff update, whose graph file holds it.
+     */
+    public void saveAdam(Path weights) {
+        List<AdamState.Part> parts = adamState();
+        if (!parts.isEmpty()) {
+            AdamState.write(AdamState.besides(weights), parts);
+        }
+    }
+
+    /**
+     * Restores the Adam state written by {@link #saveAdam} beside {@code weights}, so that a resumed run steps on
+     * as if it had not stopped. Returns false (moments start afresh) when there is no such file: a checkpoint from
+     * before Racer wrote them, or one of the SameDiff update.
+     */
+    public boolean loadAdam(Path weights) {
+        Path file = AdamState.besides(weights);
+        List<AdamState.Part> parts = adamState();
+        if (parts.isEmpty() || !java.nio.file.Files.isRegularFile(file)) {
+            return false;
+        }
+        AdamState.read(file, parts);
+        return true;
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

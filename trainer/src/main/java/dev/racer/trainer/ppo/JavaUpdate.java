@@ -1,7 +1,9 @@
 package dev.racer.trainer.ppo;
 
 import dev.racer.trainer.Mlp;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +26,8 @@ import java.util.concurrent.Future;
  * branch-free {@link Mlp#tanh}) that C2 vectorises, with scratch buffers allocated once.
  *
  * <p>It trains the weights of the given {@link Mlp}s (and the Gaussian's {@code log_std}) in place. Adam's
- * moments live here: they are not written to SameDiff checkpoints, so a resumed run starts them afresh.
+ * moments live here, not in the SameDiff checkpoints: {@link #adamState} hands them to {@link AdamState}, whose
+ * file beside each checkpoint lets a resumed run go on with them.
  */
 public final class JavaUpdate {
     private static final double B1 = 0.9, B2 = 0.999, EPS = 1e-5;
@@ -38,6 +41,14 @@ public final class JavaUpdate {
 
     public JavaUpdate(Mlp actor, Mlp critic, float[] logStd, boolean discrete, PolicyNet.LossConfig loss) {
         this(actor, critic, logStd, discrete, loss, 1);
+    }
+
+    /**
+     * Adam's state of the actor and the critic (step counts and moments), to write beside a checkpoint and to
+     * restore in place on resuming ({@link AdamState}).
+     */
+    public List<AdamState.Part> adamState() {
+        return List.of(actorPart.adamState(), criticPart.adamState());
     }
 
     /**
@@ -200,7 +211,24 @@ public final class JavaUpdate {
         final float[][] grads;               // flat gradients (tests): W0, b0, W1, b1, ... (then log_std)
         float[] o = new float[0], a = new float[0], lp = new float[0], ad = new float[0], r = new float[0];
         int cap;
-        long t;
+        /** Adam's step count (an array: {@link #adamState} hands it out to be restored in place). */
+        final long[] t = new long[1];
+
+        /** This part's Adam state: its step count and its moments (weights, biases, then log_std). */
+        AdamState.Part adamState() {
+            List<float[]> m = new ArrayList<>();
+            for (int l = 0; l < layers; l++) {
+                m.addAll(Arrays.asList(mw[l]));
+                m.addAll(Arrays.asList(vw[l]));
+                m.add(mb[l]);
+                m.add(vb[l]);
+            }
+            if (mLogStd != null) {
+                m.add(mLogStd);
+                m.add(vLogStd);
+            }
+            return new AdamState.Part(t, m);
+        }
 
         Part(Mlp net, boolean isActor, float[] logStd) {
             this.net = net;
@@ -641,8 +669,8 @@ public final class JavaUpdate {
         }
 
         void adam() {
-            t++;
-            float alpha = (float) (loss.lr() * Math.sqrt(1 - Math.pow(B2, t)) / (1 - Math.pow(B1, t)));
+            long step = ++t[0];
+            float alpha = (float) (loss.lr() * Math.sqrt(1 - Math.pow(B2, step)) / (1 - Math.pow(B1, step)));
             for (int l = 0; l < layers; l++) {
                 for (int j = 0; j < sizes[l]; j++) {
                     adam(w[l][j], gw[l][j], mw[l][j], vw[l][j], alpha);
