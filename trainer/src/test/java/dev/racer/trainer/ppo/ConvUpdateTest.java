@@ -158,4 +158,50 @@ class ConvUpdateTest {
             assertEquals(3, done, "the update ends at the first poll that says stop");
         }
     }
+    @Test
+    void adamStateWrittenAndReadGoesOnAsIfNeverStopped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        PolicyNet net = PolicyNet.createCamera("DEEP_CONVOLUTIONAL_NETWORK_SHALLOW", 1, 3, true, LOSS, 3);
+        int n = 8, d = net.obsDim();
+        byte[] fr = frames(n * d, 9);
+        float[] act = new float[n * 3], lp = new float[n], adv = new float[n], ret = new float[n];
+        SplittableRandom r = new SplittableRandom(4);
+        for (int i = 0; i < n; i++) {
+            act[i * 3 + r.nextInt(3)] = 1;
+            lp[i] = (float) Math.log(1 / 3.0);
+            adv[i] = (float) r.nextGaussian();
+            ret[i] = (float) r.nextGaussian();
+        }
+        // two epochs in one go, against one epoch, the state written and read into a fresh update, one more
+        ConvNet whole = new ConvNet("DEEP_CONVOLUTIONAL_NETWORK_SHALLOW", 1, 3);
+        whole.read(net::values);
+        try (ConvUpdate up = new ConvUpdate(whole, 0.2, 0.5, 0.01, true, 3e-4, 1)) {
+            up.fitEpochs(fr, act, lp, adv, ret, n, 8, 1, new SplittableRandom(1), () -> false);
+            up.fitEpochs(fr, act, lp, adv, ret, n, 8, 1, new SplittableRandom(2), () -> false);
+        }
+        ConvNet cut = new ConvNet("DEEP_CONVOLUTIONAL_NETWORK_SHALLOW", 1, 3);
+        cut.read(net::values);
+        java.nio.file.Path file = tmp.resolve("model-000001.adam");
+        try (ConvUpdate up = new ConvUpdate(cut, 0.2, 0.5, 0.01, true, 3e-4, 1)) {
+            up.fitEpochs(fr, act, lp, adv, ret, n, 8, 1, new SplittableRandom(1), () -> false);
+            AdamState.write(file, up.adamState());
+        }
+        try (ConvUpdate up = new ConvUpdate(cut, 0.2, 0.5, 0.01, true, 3e-4, 1)) {
+            AdamState.read(file, up.adamState());
+            up.fitEpochs(fr, act, lp, adv, ret, n, 8, 1, new SplittableRandom(2), () -> false);
+        }
+        java.util.Map<String, float[]> a = new java.util.HashMap<>(), b = new java.util.HashMap<>();
+        whole.write(a::put);
+        cut.write(b::put);
+        for (String k : a.keySet()) {
+            assertArrayEquals(a.get(k), b.get(k), k + " as if the update had never stopped");
+        }
+        // a file of another network is refused naming what differs
+        ConvNet other = new ConvNet("DEEP_CONVOLUTIONAL_NETWORK_SHALLOW", 1, 5);
+        try (ConvUpdate up = new ConvUpdate(other, 0.2, 0.5, 0.01, true, 3e-4, 1)) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> AdamState.read(file, up.adamState()));
+            assertTrue(e.getMessage().contains("model-000001.adam") && e.getMessage().contains("expected"),
+                    e.getMessage());
+        }
+    }
 }
