@@ -43,7 +43,9 @@ import java.util.function.BooleanSupplier;
  * one-lap races under the race session's rules ({@link Evaluation}). The update runs
  * batched in plain Java ({@link JavaUpdate}, default) or in SameDiff ({@link PolicyNet}); the weights live in
  * the SameDiff graph for the model files either way. Camera models ({@link ConvTorso}) run their rollouts
- * through a plain-Java copy of the network ({@link ConvNet}, each worker its own scratch, no lock) and, with
+ * through a plain-Java copy of the network ({@link ConvNet}, no lock) in lock-step ({@link Lockstep}: each worker
+ * thread runs a group of episodes side by side, one batched forward per step for all of them, and so do the
+ * greedy evaluation laps; the same episodes bit for bit as one at a time) and, with
  * discrete actions and {@code java}, their update too ({@link ConvUpdate}, frames kept as bytes); a camera
  * update stops at the run's {@link #deadline} (the minibatches done are kept), and so does the evaluation
  * after it. Their results are reproducible in the same way.
