@@ -389,11 +389,17 @@ public final class ClippedPpo implements AutoCloseable {
 
     /**
      * {@link #collect} for camera models: the episodes shared by the lock-step groups (one pool task each, each
-     * group up to its share of the episodes side by side), gathered by episode index.
+     * group up to three quarters of its share of the episodes side by side), gathered by episode index.
      */
     private List<Episode> collectLockstep(long firstEpisode, int count, boolean greedy, BooleanSupplier stop) {
+        if (count == 0) {
+            return new ArrayList<>();
+        }
         int groups = Math.min(lanes.size(), count);
-        int slots = (count + groups - 1) / groups;
+        // three quarters of a group's share side by side; the rest go to whichever slots free first, which evens
+        // the threads' work out when the episodes differ in length (a batch of 8 gets most of 16's gain)
+        int share = (count + groups - 1) / groups;
+        int slots = (3 * share + 3) / 4;
         Episode[] into = new Episode[count];
         AtomicInteger next = new AtomicInteger();
         List<Future<Boolean>> futures = new ArrayList<>(groups);
