@@ -49,13 +49,32 @@ public final class Evaluation {
 
     /** Races one evaluation lap from {@code startRow}; {@code observer} sees every row. */
     public static Lap race(RaceSession session, long seed, int startRow, TrialObserver observer) {
-        session.start(seed, ResetOptions.at(startRow));
-        observer.onStart(session.row()); // the state before the car moves, as DeepRacer's traces start
+        start(session, seed, startRow, observer);
         EpisodeStatus last = EpisodeStatus.PREPARE;
         while (!session.isFinished()) {
-            last = session.step().status();
-            observer.onRow(session.row());
+            last = step(session, observer);
         }
+        return lap(session, startRow, last);
+    }
+
+    /**
+     * {@link #race} a row at a time (laps raced side by side): starts the lap; then {@link #step} until the
+     * session {@link RaceSession#isFinished() is finished}, then {@link #lap}.
+     */
+    public static void start(RaceSession session, long seed, int startRow, TrialObserver observer) {
+        session.start(seed, ResetOptions.at(startRow));
+        observer.onStart(session.row()); // the state before the car moves, as DeepRacer's traces start
+    }
+
+    /** The next row of a lap begun by {@link #start}; returns its status. */
+    public static EpisodeStatus step(RaceSession session, TrialObserver observer) {
+        EpisodeStatus st = session.step().status();
+        observer.onRow(session.row());
+        return st;
+    }
+
+    /** The lap a finished session raced from {@code startRow}; {@code last} is the status of its last row. */
+    public static Lap lap(RaceSession session, int startRow, EpisodeStatus last) {
         TrialResult r = session.result();
         LapResult l = r.laps().get(0);
         return new Lap(startRow, l.progress(), l.completed(), l.completed() ? l.timeMs() / 1000.0 : Double.NaN,

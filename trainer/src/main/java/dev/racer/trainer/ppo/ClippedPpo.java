@@ -3,11 +3,8 @@ package dev.racer.trainer.ppo;
 import dev.racer.race.Driver;
 import dev.racer.race.EpisodeStatus;
 import dev.racer.race.RaceSession;
-import dev.racer.race.TrialObserver;
-import dev.racer.race.TrialRow;
 import dev.racer.race.RacingEnv;
 import dev.racer.race.ResetOptions;
-import dev.racer.race.StepResult;
 import dev.racer.reward.RewardFunction;
 import dev.racer.reward.RewardParams;
 import dev.racer.trainer.EnvSpec;
@@ -16,7 +13,6 @@ import dev.racer.trainer.Mlp;
 import dev.racer.trainer.ModelDriverProvider;
 import dev.racer.trainer.conv.ConvNet;
 import dev.racer.trainer.conv.ConvUpdate;
-import dev.racer.space.ActionSpace;
 import dev.racer.model.Hyperparameters;
 import dev.racer.model.ModelMetadata;
 import java.nio.file.Path;
@@ -29,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -46,7 +43,9 @@ import java.util.function.BooleanSupplier;
  * one-lap races under the race session's rules ({@link Evaluation}). The update runs
  * batched in plain Java ({@link JavaUpdate}, default) or in SameDiff ({@link PolicyNet}); the weights live in
  * the SameDiff graph for the model files either way. Camera models ({@link ConvTorso}) run their rollouts
- * through a plain-Java copy of the network ({@link ConvNet}, each worker its own scratch, no lock) and, with
+ * through a plain-Java copy of the network ({@link ConvNet}, no lock) in lock-step ({@link Lockstep}: each worker
+ * thread runs a group of episodes side by side, one batched forward per step for all of them, and so do the
+ * greedy evaluation laps; the same episodes bit for bit as one at a time) and, with
  * discrete actions and {@code java}, their update too ({@link ConvUpdate}, frames kept as bytes); a camera
  * update stops at the run's {@link #deadline} (the minibatches done are kept), and so does the evaluation
  * after it. Their results are reproducible in the same way.
@@ -153,6 +152,10 @@ public final class ClippedPpo implements AutoCloseable {
     private final ConvNet convNet;
     /** The camera update in plain Java (camera models, discrete actions, {@code java}), else null. */
     private final ConvUpdate convUpdate;
+    /** Camera models: one lock-step group of episodes per worker thread ({@link Lockstep}), else empty. */
+    private final List<Lockstep> lanes = new ArrayList<>();
+    /** Whether camera rollouts run in lock-step (else one episode per task, a batch-1 forward per step). */
+    private boolean lockstep = true;
     /** {@link System#nanoTime()} at which a camera update and the evaluation after it stop. */
     private volatile long deadline = Long.MAX_VALUE;
 
@@ -182,16 +185,21 @@ public final class ClippedPpo implements AutoCloseable {
                 ? new ConvUpdate(convNet, config.clip(), config.valueCoef(), hp.betaEntropy(),
                         hp.lossType().equals("huber"), hp.lr(), Math.min(2, workerThreads))
                 : null;
+        if (camera) {
+            int per = (Math.max(hp.numEpisodesBetweenTraining(), config.evalEpisodes()) + workerThreads - 1)
+                    / workerThreads;
+            for (int g = 0; g < workerThreads; g++) {
+                lanes.add(new Lockstep(env, meta, convNet, this::newReward, Math.clamp(per, 1, MAX_SLOTS), logStd,
+                        convUpdate != null));
+            }
+        }
         this.pool = Executors.newFixedThreadPool(workerThreads, r -> {
             Thread t = new Thread(r, "racer-rollout");
             t.setDaemon(true);
             return t;
         });
         this.workers = ThreadLocal.withInitial(() -> {
-            RewardFunction rf = env.loadReward(); // once per worker thread
-            synchronized (rewards) {
-                rewards.add(rf);
-            }
+            RewardFunction rf = newReward(); // once per worker thread
             Policy p = camera ? new CameraPolicy(convNet.new Inference(1))
                     : new MlpPolicy(actor.copy(), critic.copy());
             // one environment per worker, reused for every episode it runs (training and evaluation)
@@ -199,6 +207,26 @@ public final class ClippedPpo implements AutoCloseable {
             Driver greedy = ModelDriverProvider.driver("greedy", meta, o -> p.forward(o, null));
             return new Worker(p, rf, racing, Evaluation.session(racing, greedy));
         });
+    }
+
+    /** Episodes a lock-step group runs side by side at most (a batch of 16 frames: ~0.83 ms a frame, 1.06 alone). */
+    static final int MAX_SLOTS = 16;
+
+    /** A reward function for one worker thread or lock-step slot, closed with the learner. */
+    private RewardFunction newReward() {
+        RewardFunction rf = env.loadReward();
+        synchronized (rewards) {
+            rewards.add(rf);
+        }
+        return rf;
+    }
+
+    /**
+     * Whether camera rollouts and evaluations run in lock-step ({@link Lockstep}, the default) or one episode per
+     * pool task with a batch-1 forward per step; the results are the same bit for bit.
+     */
+    void lockstep(boolean on) {
+        this.lockstep = on;
     }
 
     /** A fresh network for {@code meta} and {@code hp}, initialised from {@code seed}. */
@@ -312,6 +340,9 @@ public final class ClippedPpo implements AutoCloseable {
     }
 
     private List<Episode> collect(long firstEpisode, int count, boolean greedy, BooleanSupplier stop) {
+        if (convNet != null && lockstep) {
+            return collectLockstep(firstEpisode, count, greedy, stop);
+        }
         List<Future<Episode>> futures = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long e = firstEpisode + i;
@@ -356,6 +387,50 @@ public final class ClippedPpo implements AutoCloseable {
         return out;
     }
 
+    /**
+     * {@link #collect} for camera models: the episodes shared by the lock-step groups (one pool task each, each
+     * group up to three quarters of its share of the episodes side by side), gathered by episode index.
+     */
+    private List<Episode> collectLockstep(long firstEpisode, int count, boolean greedy, BooleanSupplier stop) {
+        if (count == 0) {
+            return new ArrayList<>();
+        }
+        int groups = Math.min(lanes.size(), count);
+        // three quarters of a group's share side by side; the rest go to whichever slots free first, which evens
+        // the threads' work out when the episodes differ in length (a batch of 8 gets most of 16's gain)
+        int share = (count + groups - 1) / groups;
+        int slots = (3 * share + 3) / 4;
+        Episode[] into = new Episode[count];
+        AtomicInteger next = new AtomicInteger();
+        List<Future<Boolean>> futures = new ArrayList<>(groups);
+        for (int g = 0; g < groups; g++) {
+            Lockstep lane = lanes.get(g);
+            futures.add(pool.submit(() -> greedy
+                    ? lane.evaluate(count, seed, env::evalRow, slots, next, into, stop)
+                    : lane.train(firstEpisode, count, seed, slots, next, into, stop)));
+        }
+        // every group waited for, even after a failure: a group still running would share its slots with the next call
+        boolean complete = true;
+        RuntimeException failure = null;
+        for (Future<Boolean> f : futures) {
+            try {
+                complete &= f.get();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException ex) {
+                Throwable c = ex.getCause();
+                if (failure == null) {
+                    failure = c instanceof RuntimeException r ? r : new IllegalStateException(c);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return complete ? Arrays.asList(into) : null;
+    }
+
     /** The boxes now on the track, each {@code {x, y, heading}}; null when there are none (a traced episode's). */
     public static double[][] boxes(dev.racer.world.WorldObjects o) {
         if (o.count() == 0) {
@@ -370,125 +445,29 @@ public final class ClippedPpo implements AutoCloseable {
 
     /** One greedy evaluation lap from {@code row} under the race session's rules, traced (SAC's too). */
     public static Episode evaluationEpisode(RaceSession session, long episodeSeed, int row) {
-        Episode ep = new Episode();
-        ep.trace = new ArrayList<>();
-        long resetSeed = new SplittableRandom(episodeSeed).nextLong();
-        Evaluation.Lap lap = Evaluation.race(session, resetSeed, row, new TrialObserver() {
-            @Override
-            public void onStart(TrialRow r) {
-                ep.trace.add(new TraceStep(r.params().copy(), -1, 0, false, EpisodeStatus.PREPARE, r.speed(), r.time()));
-                ep.boxes = boxes(r.env().objects());
-            }
-
-            @Override
-            public void onRow(TrialRow r) {
-                ep.totalReward += r.reward();
-                ep.trace.add(new TraceStep(r.params().copy(), r.action(), r.reward(), session.isFinished(), r.status(),
-                        r.speed(), r.time()));
-            }
-        });
-        ep.lap = lap;
-        ep.steps = lap.steps();
-        ep.progress = lap.progress();
-        ep.status = lap.status();
-        ep.startRow = row;
-        return ep;
+        EvaluationRun run = new EvaluationRun(session);
+        run.start(episodeSeed, row);
+        while (!run.step()) {
+            // row by row until the lap ends
+        }
+        return run.finish();
     }
 
     /** Runs one training episode with the sampled current policy, reusing {@code racing}. */
     Episode runEpisode(RacingEnv racing, ResetOptions start, Policy policy, long episodeSeed, boolean traced,
                        BooleanSupplier stop) {
-        SplittableRandom rnd = new SplittableRandom(episodeSeed);
-        Episode ep = new Episode();
-        int cap = 256;
-        boolean bytes = convUpdate != null;
-        if (bytes) {
-            ep.frames = new byte[cap * obsDim];
-        } else {
-            ep.obs = new float[cap * obsDim];
-        }
-        ep.act = new float[cap * actDim];
-        ep.logp = new float[cap];
-        ep.value = new float[cap];
-        ep.reward = new float[cap];
-        StepResult r = racing.reset(rnd.nextLong(), start);
-        ep.startRow = racing.params().closestWaypointPrev();
-        float[] probs = new float[actDim];
-        float[] u = new float[actDim];
-        double[] squashed = new double[2];
+        EpisodeRun run = new EpisodeRun(meta.actionSpace(), obsDim, actDim, logStd, convUpdate != null);
+        run.start(racing, start, episodeSeed, traced);
         float[] value = new float[1];
-        ActionSpace space = meta.actionSpace();
-        int t = 0;
-        if (traced) {
-            ep.trace = new ArrayList<>();
-            // the sim-trace's first row: the state before the car moves (DeepRacer's "prepare")
-            ep.trace.add(new TraceStep(r.params().copy(), -1, 0, false, EpisodeStatus.PREPARE, racing.carSpeed(), 0));
-            ep.boxes = boxes(racing.objects());
-        }
         while (true) {
-            if (t == cap) {
-                cap *= 2;
-                if (bytes) {
-                    ep.frames = Arrays.copyOf(ep.frames, cap * obsDim);
-                } else {
-                    ep.obs = Arrays.copyOf(ep.obs, cap * obsDim);
-                }
-                ep.act = Arrays.copyOf(ep.act, cap * actDim);
-                ep.logp = Arrays.copyOf(ep.logp, cap);
-                ep.value = Arrays.copyOf(ep.value, cap);
-                ep.reward = Arrays.copyOf(ep.reward, cap);
+            float[] out = policy.forward(run.observation(), value);
+            if (run.act(out, 0, value[0])) {
+                return run.finish(run.truncated() ? policy.value(run.lastObservation()) : 0);
             }
-            float[] o = r.observation();
-            if (bytes) {
-                for (int i = 0, at = t * obsDim; i < obsDim; i++) {
-                    ep.frames[at + i] = ConvNet.level(o[i]);
-                }
-            } else {
-                System.arraycopy(o, 0, ep.obs, t * obsDim, obsDim);
-            }
-            float[] out = policy.forward(o, value);
-            int actionIndex = -1;
-            if (space instanceof ActionSpace.Discrete) {
-                int a = sampleCategorical(out, probs, rnd);
-                ep.act[t * actDim + a] = 1;
-                actionIndex = a;
-                ep.logp[t] = (float) Math.log(Math.max(probs[a], 1e-30));
-            } else {
-                double lp = 0;
-                for (int k = 0; k < actDim; k++) {
-                    double std = Math.exp(logStd[k]);
-                    double z = rnd.nextGaussian();
-                    u[k] = (float) (out[k] + std * z);
-                    ep.act[t * actDim + k] = u[k];
-                    lp += -0.5 * z * z - logStd[k] - 0.5 * Math.log(2 * Math.PI);
-                }
-                ep.logp[t] = (float) lp;
-                // DeepRacer's continuous PPO: the Gaussian sample is clipped to [-1, 1]; the env scales it to the bounds
-                squashed[0] = PolicyNet.clipAction(u[0]);
-                squashed[1] = PolicyNet.clipAction(u[1]);
-            }
-            ep.value[t] = value[0];
-            // the environment decodes the action through its action space (the model's)
-            r = actionIndex >= 0 ? racing.step(actionIndex) : racing.step(squashed);
-            ep.reward[t] = (float) r.reward();
-            ep.totalReward += r.reward();
-            if (traced) {
-                ep.trace.add(new TraceStep(r.params().copy(), actionIndex, r.reward(), r.done(), r.status(),
-                        racing.carSpeed(), racing.time()));
-            }
-            t++;
-            if (r.done()) {
-                ep.bootstrap = r.terminated() ? 0 : policy.value(r.observation());
-                ep.progress = r.params().progress();
-                ep.status = r.status();
-                break;
-            }
-            if ((t & 1023) == 0 && stop.getAsBoolean()) {
+            if ((run.steps() & 1023) == 0 && stop.getAsBoolean()) {
                 return null;
             }
         }
-        ep.steps = t;
-        return ep;
     }
 
     static int argmax(float[] x) {
@@ -502,29 +481,45 @@ public final class ClippedPpo implements AutoCloseable {
     }
 
     static void softmax(float[] logits, float[] probs) {
-        float max = logits[argmax(logits)];
+        softmax(logits, 0, logits.length, probs);
+    }
+
+    /** {@code probs[0 .. n) = softmax(logits[off .. off + n))}. */
+    static void softmax(float[] logits, int off, int n, float[] probs) {
+        int best = off;
+        for (int i = off + 1; i < off + n; i++) {
+            if (logits[i] > logits[best]) {
+                best = i;
+            }
+        }
+        float max = logits[best];
         double sum = 0;
-        for (int i = 0; i < logits.length; i++) {
-            double e = Math.exp(logits[i] - max);
+        for (int i = 0; i < n; i++) {
+            double e = Math.exp(logits[off + i] - max);
             probs[i] = (float) e;
             sum += e;
         }
-        for (int i = 0; i < logits.length; i++) {
+        for (int i = 0; i < n; i++) {
             probs[i] /= (float) sum;
         }
     }
 
     static int sampleCategorical(float[] logits, float[] probs, SplittableRandom rnd) {
-        softmax(logits, probs);
+        return sampleCategorical(logits, 0, logits.length, probs, rnd);
+    }
+
+    /** An index drawn from the softmax of {@code logits[off .. off + n)}, whose probabilities land in {@code probs}. */
+    static int sampleCategorical(float[] logits, int off, int n, float[] probs, SplittableRandom rnd) {
+        softmax(logits, off, n, probs);
         double x = rnd.nextDouble();
         double acc = 0;
-        for (int i = 0; i < probs.length; i++) {
+        for (int i = 0; i < n; i++) {
             acc += probs[i];
             if (x < acc) {
                 return i;
             }
         }
-        return probs.length - 1;
+        return n - 1;
     }
 
     // =================================================================================== advantages
