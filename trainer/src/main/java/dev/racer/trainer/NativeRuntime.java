@@ -13,7 +13,16 @@ public final class NativeRuntime {
     private NativeRuntime() {
     }
 
-    public static synchronized void init() {
+    public static void init() {
+        init(1);
+    }
+
+    /**
+     * As {@link #init()} with {@code threads} native threads ({@code racer bench conv --backend samediff}). Only the
+     * first call sets them: ND4J can lower its thread count later but never raise it past its first setting (nor
+     * past {@code OMP_NUM_THREADS}).
+     */
+    public static synchronized void init(int threads) {
         if (done) {
             return;
         }
@@ -21,10 +30,10 @@ public final class NativeRuntime {
             Path cache = Path.of(System.getProperty("racer.cache", ".cache"), "javacpp").toAbsolutePath();
             System.setProperty("org.bytedeco.javacpp.cachedir", cache.toString());
         }
-        org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(1);
-        org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(1);
+        org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(threads);
+        org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(threads);
         try {
-            org.bytedeco.openblas.global.openblas.blas_set_num_threads(1);
+            org.bytedeco.openblas.global.openblas.blas_set_num_threads(threads);
         } catch (Throwable ignored) {
             // older or newer presets: ND4J's own setting above is enough
         }
