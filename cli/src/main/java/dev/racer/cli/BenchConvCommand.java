@@ -25,6 +25,10 @@ final class BenchConvCommand implements Runnable {
             description = "samediff: inference arrays from SameDiff's array cache (cache) or fresh per op (noop)"
                     + " (default: ${DEFAULT-VALUE})")
     String memory;
+    @Option(names = "--helpers", defaultValue = "on",
+            description = "samediff: ND4J's platform helpers (oneDNN in the builds that have it), on or off"
+                    + " (default: ${DEFAULT-VALUE})")
+    String helpers;
     @Option(names = "--network", defaultValue = "DEEP_CONVOLUTIONAL_NETWORK_SHALLOW",
             description = "preset (default: ${DEFAULT-VALUE})")
     String network;
@@ -37,7 +41,8 @@ final class BenchConvCommand implements Runnable {
     @Option(names = "--minibatch", defaultValue = "64", description = "update minibatch (default: ${DEFAULT-VALUE})")
     int minibatch;
     @Option(names = "--threads", defaultValue = "2",
-            description = "update threads (java) or ND4J's native threads (samediff), 1 or 2 (default: ${DEFAULT-VALUE})")
+            description = "update threads (java) or ND4J's native threads (samediff), 1 or 2"
+                    + " (default: ${DEFAULT-VALUE})")
     int threads;
     @Option(names = "--epochs", defaultValue = "10",
             description = "epochs per iteration for the steps/s estimate (DeepRacer: 10) (default: ${DEFAULT-VALUE})")
@@ -92,11 +97,14 @@ final class BenchConvCommand implements Runnable {
         if (!memory.equals("cache") && !memory.equals("noop")) {
             throw new UserException("--memory: cache or noop expected, not " + memory);
         }
+        if (!helpers.equals("on") && !helpers.equals("off")) {
+            throw new UserException("--helpers: on or off expected, not " + helpers);
+        }
         SameDiffConvBench.Result r;
         try {
             r = SameDiffConvBench.run(network, channels, actions, batch, minibatch, threads,
                     SameDiffConvBench.Layout.valueOf(layout.toUpperCase(Locale.ROOT)), memory.equals("cache"),
-                    seconds);
+                    helpers.equals("on"), seconds);
         } catch (IllegalArgumentException e) {
             throw new UserException("--network: " + e.getMessage());
         }

@@ -44,17 +44,21 @@ public final class SameDiffConvBench {
      * @param cacheArrays whether inference keeps SameDiff's default array cache (its workspace-like memory
      *                    manager); false: a fresh array per op ({@code NoOpMemoryMgr}). Training always uses the
      *                    cache (SameDiff 1.0.0-M1.1 makes a new training session per fit call, with no setting)
+     * @param helpers     whether ND4J may use its platform helpers (oneDNN) where the native build has them; put
+     *                    back to allowed afterwards
      */
     public static Result run(String network, int channels, int actions, int batch, int minibatch, int threads,
-                             Layout layout, boolean cacheArrays, double seconds) {
+                             Layout layout, boolean cacheArrays, boolean helpers, double seconds) {
         dev.racer.trainer.NativeRuntime.init(threads);
         PolicyNet net = PolicyNet.createCamera(network, channels, actions, true,
                 new PolicyNet.LossConfig(0.2, 0.5, 0.01, true, 3e-4), 1, layout == Layout.NHWC);
         setThreads(threads);
+        Nd4j.getEnvironment().allowHelpers(helpers);
         try {
             return measure(net, actions, batch, minibatch, cacheArrays, seconds, threads);
         } finally {
             setThreads(1);
+            Nd4j.getEnvironment().allowHelpers(true);
         }
     }
 
