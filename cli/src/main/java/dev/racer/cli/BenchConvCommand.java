@@ -41,8 +41,8 @@ final class BenchConvCommand implements Runnable {
     @Option(names = "--minibatch", defaultValue = "64", description = "update minibatch (default: ${DEFAULT-VALUE})")
     int minibatch;
     @Option(names = "--threads", defaultValue = "2",
-            description = "update threads (java) or ND4J's native threads (samediff), 1 or 2"
-                    + " (default: ${DEFAULT-VALUE})")
+            description = "update threads (java) or the native threads asked of ND4J and OpenBLAS (samediff; ND4J"
+                    + " keeps OMP_NUM_THREADS's count: set it too), 1 or 2 (default: ${DEFAULT-VALUE})")
     int threads;
     @Option(names = "--epochs", defaultValue = "10",
             description = "epochs per iteration for the steps/s estimate (DeepRacer: 10) (default: ${DEFAULT-VALUE})")

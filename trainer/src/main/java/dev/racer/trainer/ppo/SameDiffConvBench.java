@@ -37,9 +37,9 @@ public final class SameDiffConvBench {
     /**
      * Runs each half for about {@code seconds} (at least one call each, after one warm-up call).
      *
-     * @param threads     ND4J's native threads (its maximum threads, master threads and OpenBLAS's threads), set
-     *                    for the run and put back to one afterwards; ND4J cannot raise them past its first setting
-     *                    ({@link dev.racer.trainer.NativeRuntime#init(int)}), so {@link Result#nd4j} says what ran
+     * @param threads     native threads asked of ND4J (its maximum and master threads) and of OpenBLAS, put back to
+     *                    one afterwards; ND4J 1.0.0-M1.1 keeps the count it read from {@code OMP_NUM_THREADS} at
+     *                    load, so {@link Result#nd4j} says what ran (set the variable to match)
      * @param layout      the convolutions' data layout (NHWC: benchmarks only, not the model format)
      * @param cacheArrays whether inference keeps SameDiff's default array cache (its workspace-like memory
      *                    manager); false: a fresh array per op ({@code NoOpMemoryMgr}). Training always uses the
@@ -49,7 +49,6 @@ public final class SameDiffConvBench {
      */
     public static Result run(String network, int channels, int actions, int batch, int minibatch, int threads,
                              Layout layout, boolean cacheArrays, boolean helpers, double seconds) {
-        dev.racer.trainer.NativeRuntime.init(threads);
         PolicyNet net = PolicyNet.createCamera(network, channels, actions, true,
                 new PolicyNet.LossConfig(0.2, 0.5, 0.01, true, 3e-4), 1, layout == Layout.NHWC);
         setThreads(threads);
@@ -117,7 +116,7 @@ public final class SameDiffConvBench {
         return new Result(fwd, fwdCpu, upd, updCpu, info(threads));
     }
 
-    /** ND4J's native threads: its maximum and master threads, and OpenBLAS's. */
+    /** Asks ND4J for {@code threads} native threads (maximum and master threads), and OpenBLAS. */
     private static void setThreads(int threads) {
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
