@@ -4,8 +4,10 @@ import java.nio.file.Path;
 
 /**
  * Prepares ND4J's native runtime once: JavaCPP's cache in the project cache ({@code racer.cache}, default
- * {@code .cache}) unless {@code org.bytedeco.javacpp.cachedir} is set, and one native thread (our own worker
- * threads do the parallel work; {@code OMP_NUM_THREADS=1} semantics).
+ * {@code .cache}) unless {@code org.bytedeco.javacpp.cachedir} is set, and one native thread asked for (our own
+ * worker threads do the parallel work). ND4J 1.0.0-M1.1 ignores that request: its thread count stays what it read
+ * from {@code OMP_NUM_THREADS} when it loaded (all cores when unset; {@code racer bench conv --backend samediff}
+ * prints it), so only the environment variable gives {@code OMP_NUM_THREADS=1} semantics; OpenBLAS's setting holds.
  */
 public final class NativeRuntime {
     private static volatile boolean done;

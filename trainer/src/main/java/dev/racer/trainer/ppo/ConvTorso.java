@@ -56,7 +56,18 @@ public final class ConvTorso {
 
     /** The torso's output ({@code [B, FEATURES]}) for {@code obs} ({@code [B, channels * HEIGHT * WIDTH]}). */
     static SDVariable build(SameDiff sd, SDVariable obs, String network, int channels, SplittableRandom rnd) {
-        SDVariable x = sd.reshape(obs, -1L, channels, HEIGHT, WIDTH);
+        return build(sd, obs, network, channels, rnd, false);
+    }
+
+    /**
+     * As {@link #build(SameDiff, SDVariable, String, int, SplittableRandom)}; {@code nhwc} runs the convolutions
+     * channels-last (ND4J's other data layout; benchmarks only: for stereo frames and the dense layer's weight
+     * order it is not the model format).
+     */
+    static SDVariable build(SameDiff sd, SDVariable obs, String network, int channels, SplittableRandom rnd,
+                            boolean nhwc) {
+        SDVariable x = nhwc ? sd.reshape(obs, -1L, HEIGHT, WIDTH, channels)
+                : sd.reshape(obs, -1L, channels, HEIGHT, WIDTH);
         int c = channels, h = HEIGHT, w = WIDTH;
         int l = 0;
         for (Conv conv : layers(network)) {
@@ -64,7 +75,7 @@ public final class ConvTorso {
             SDVariable wv = sd.var("conv_w" + l, normal(new long[] {k, k, c, conv.filters()}, k * k * c, rnd));
             SDVariable bv = sd.var("conv_b" + l, Nd4j.zeros(DataType.FLOAT, conv.filters()));
             Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(conv.stride()).sW(conv.stride())
-                    .pH(0).pW(0).dH(1).dW(1).isSameMode(false).dataFormat(Conv2DConfig.NCHW)
+                    .pH(0).pW(0).dH(1).dW(1).isSameMode(false).dataFormat(nhwc ? Conv2DConfig.NHWC : Conv2DConfig.NCHW)
                     .weightsFormat(WeightsFormat.YXIO).build();
             x = sd.nn.relu(sd.cnn.conv2d("conv" + l, x, wv, bv, cfg), 0);
             c = conv.filters();

@@ -90,7 +90,7 @@ public final class PolicyNet {
 
     /** A new network with weights drawn from {@code seed} (scaled normal: gain/sqrt(fan-in); policy head 0.01). */
     public static PolicyNet create(int obsDim, int actDim, boolean discrete, int[] hidden, LossConfig loss, long seed) {
-        return build(obsDim, actDim, discrete, hidden, loss, seed, null, 0);
+        return build(obsDim, actDim, discrete, hidden, loss, seed, null, 0, false);
     }
 
     /**
@@ -100,11 +100,18 @@ public final class PolicyNet {
     public static PolicyNet createCamera(String network, int channels, int actDim, boolean discrete, LossConfig loss,
                                          long seed) {
         return build(channels * ConvTorso.HEIGHT * ConvTorso.WIDTH, actDim, discrete, new int[0], loss, seed, network,
-                channels);
+                channels, false);
+    }
+
+    /** A camera network with channels-last convolutions ({@code nhwc}; benchmarks only, not the model format). */
+    static PolicyNet createCamera(String network, int channels, int actDim, boolean discrete, LossConfig loss,
+                                  long seed, boolean nhwc) {
+        return build(channels * ConvTorso.HEIGHT * ConvTorso.WIDTH, actDim, discrete, new int[0], loss, seed, network,
+                channels, nhwc);
     }
 
     private static PolicyNet build(int obsDim, int actDim, boolean discrete, int[] hidden, LossConfig loss, long seed,
-                                   String network, int channels) {
+                                   String network, int channels, boolean nhwc) {
         NativeRuntime.init();
         SameDiff sd = SameDiff.create();
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -117,7 +124,7 @@ public final class PolicyNet {
         SDVariable features = obs;
         int featureDim = obsDim;
         if (network != null) {
-            features = ConvTorso.build(sd, obs, network, channels, rnd);
+            features = ConvTorso.build(sd, obs, network, channels, rnd, nhwc);
             featureDim = ConvTorso.FEATURES;
         }
         SDVariable out = mlp(sd, "pi", features, featureDim, hidden, actDim, 0.01, rnd).rename("pi_out");
@@ -249,6 +256,11 @@ public final class PolicyNet {
     }
 
     // ---------------------------------------------------------------- plain-Java copies for rollouts
+
+    /** The graph itself (benchmarks: its inference sessions' memory managers). */
+    SameDiff sameDiff() {
+        return sd;
+    }
 
     /** Whether this is a camera network (no plain-Java copy: rollouts run it through {@link #forward}). */
     public boolean camera() {
