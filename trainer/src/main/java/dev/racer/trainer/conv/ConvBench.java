@@ -117,9 +117,8 @@ public final class ConvBench {
     }
 
     /**
-     * What the update holds besides the frames [MB]: for each weight array, the weights, the transposed dense
-     * weights, Adam's two moments and the two halves' gradients (6 copies), plus per minibatch frame its
-     * activations and features.
+     * What the update holds besides the frames [MB]: for each weight array, the weights, Adam's two moments and
+     * the two halves' gradients (5 copies), plus per minibatch frame its activations and features.
      */
     static double heldMegabytes(ConvNet net) {
         long weights = (long) net.flat * net.features;
@@ -130,7 +129,7 @@ public final class ConvBench {
         for (ConvNet.Geo g : net.geo) {
             perFrame += (long) g.cout() * g.outP();
         }
-        return (6 * weights + 64 * perFrame) * 4 / 1e6;
+        return (5 * weights + 64 * perFrame) * 4 / 1e6;
     }
 
     /** Multiply-adds of one forward pass of one frame (convolutions, dense layer, heads). */
