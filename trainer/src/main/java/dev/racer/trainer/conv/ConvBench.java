@@ -24,6 +24,23 @@ public final class ConvBench {
                          double updateMegabytes, String kernel) {
     }
 
+    /**
+     * A benchmark's PPO samples: one-hot actions {@code [n, A]} drawn uniformly, their log-probability under a
+     * uniform policy, and Gaussian advantages and returns.
+     */
+    public record Samples(float[] act, float[] logp, float[] adv, float[] ret) {
+        public static Samples random(int n, int actions, SplittableRandom rnd) {
+            float[] act = new float[n * actions], lp = new float[n], adv = new float[n], ret = new float[n];
+            for (int i = 0; i < n; i++) {
+                act[i * actions + rnd.nextInt(actions)] = 1;
+                lp[i] = (float) -Math.log(actions);
+                adv[i] = (float) rnd.nextGaussian();
+                ret[i] = (float) rnd.nextGaussian();
+            }
+            return new Samples(act, lp, adv, ret);
+        }
+    }
+
     /** Runs each half for about {@code seconds} (after a short warm-up). */
     public static Result run(String network, int channels, int actions, int batch, int minibatch, int threads,
                              double seconds) {
@@ -78,14 +95,8 @@ public final class ConvBench {
         double fwd = done / ((System.nanoTime() - t0) / 1e9);
         double fwdCpu = done / ((mx.getCurrentThreadCpuTime() - c0) / 1e9);
 
-        float[] act = new float[frames * actions], lp = new float[frames], adv = new float[frames],
-                ret = new float[frames];
-        for (int i = 0; i < frames; i++) {
-            act[i * actions + rnd.nextInt(actions)] = 1;
-            lp[i] = (float) -Math.log(actions);
-            adv[i] = (float) rnd.nextGaussian();
-            ret[i] = (float) rnd.nextGaussian();
-        }
+        Samples smp = Samples.random(frames, actions, rnd);
+        float[] act = smp.act(), lp = smp.logp(), adv = smp.adv(), ret = smp.ret();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double upd, updCpu;

@@ -1,5 +1,6 @@
 package dev.racer.trainer.ppo;
 
+import dev.racer.trainer.conv.ConvBench;
 import java.lang.management.ManagementFactory;
 import java.util.Properties;
 import java.util.SplittableRandom;
@@ -93,14 +94,8 @@ public final class SameDiffConvBench {
         double fwd = done / ((System.nanoTime() - t0) / 1e9);
         double fwdCpu = done / ((os.getProcessCpuTime() - c0) / 1e9);
 
-        float[] act = new float[frames * actions], lp = new float[frames], adv = new float[frames],
-                ret = new float[frames];
-        for (int i = 0; i < frames; i++) {
-            act[i * actions + rnd.nextInt(actions)] = 1;
-            lp[i] = (float) -Math.log(actions);
-            adv[i] = (float) rnd.nextGaussian();
-            ret[i] = (float) rnd.nextGaussian();
-        }
+        ConvBench.Samples smp = ConvBench.Samples.random(frames, actions, rnd);
+        float[] act = smp.act(), lp = smp.logp(), adv = smp.adv(), ret = smp.ret();
         SplittableRandom sh = new SplittableRandom(2);
         net.fitEpochs(fr, act, lp, adv, ret, frames, minibatch, 1, sh);
         long n = 0;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.racer.trainer.conv.ConvBench;
 import dev.racer.trainer.conv.ConvNet;
 import dev.racer.trainer.conv.ConvUpdate;
 import java.util.Map;
@@ -122,14 +123,8 @@ class ConvUpdateTest {
         PolicyNet net = PolicyNet.createCamera("DEEP_CONVOLUTIONAL_NETWORK_SHALLOW", 1, 3, true, LOSS, 3);
         int n = 20, d = net.obsDim();
         byte[] fr = frames(n * d, 9);
-        float[] act = new float[n * 3], lp = new float[n], adv = new float[n], ret = new float[n];
-        SplittableRandom r = new SplittableRandom(4);
-        for (int i = 0; i < n; i++) {
-            act[i * 3 + r.nextInt(3)] = 1;
-            lp[i] = (float) Math.log(1 / 3.0);
-            adv[i] = (float) r.nextGaussian();
-            ret[i] = (float) r.nextGaussian();
-        }
+        ConvBench.Samples smp = ConvBench.Samples.random(n, 3, new SplittableRandom(4));
+        float[] act = smp.act(), lp = smp.logp(), adv = smp.adv(), ret = smp.ret();
         float[][] w = new float[2][];
         for (int threads = 1; threads <= 2; threads++) {
             ConvNet cn = new ConvNet("DEEP_CONVOLUTIONAL_NETWORK_SHALLOW", 1, 3);
@@ -163,14 +158,8 @@ class ConvUpdateTest {
         PolicyNet net = PolicyNet.createCamera("DEEP_CONVOLUTIONAL_NETWORK_SHALLOW", 1, 3, true, LOSS, 3);
         int n = 8, d = net.obsDim();
         byte[] fr = frames(n * d, 9);
-        float[] act = new float[n * 3], lp = new float[n], adv = new float[n], ret = new float[n];
-        SplittableRandom r = new SplittableRandom(4);
-        for (int i = 0; i < n; i++) {
-            act[i * 3 + r.nextInt(3)] = 1;
-            lp[i] = (float) Math.log(1 / 3.0);
-            adv[i] = (float) r.nextGaussian();
-            ret[i] = (float) r.nextGaussian();
-        }
+        ConvBench.Samples smp = ConvBench.Samples.random(n, 3, new SplittableRandom(4));
+        float[] act = smp.act(), lp = smp.logp(), adv = smp.adv(), ret = smp.ret();
         // two epochs in one go, against one epoch, the state written and read into a fresh update, one more
         ConvNet whole = new ConvNet("DEEP_CONVOLUTIONAL_NETWORK_SHALLOW", 1, 3);
         whole.read(net::values);
