@@ -5,8 +5,8 @@ import dev.racer.multi.HeadToModel;
 import dev.racer.multi.MultiCarRace;
 import dev.racer.race.Driver;
 import dev.racer.race.EnvConfig;
+import dev.racer.race.ForwardingDriver;
 import dev.racer.sensor.CarView;
-import dev.racer.sensor.Sensor;
 import dev.racer.track.TrackLibrary;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -179,23 +179,8 @@ final class HeadToModelRunner {
 
     /** {@code d}, stopping with {@link RaceRunner.RaceTimeoutException} past the deadline or when interrupted. */
     private static Driver timed(Driver d, long deadlineNanos) {
-        return new Driver() {
+        return new ForwardingDriver(d) {
             private int steps;
-
-            @Override
-            public String name() {
-                return d.name();
-            }
-
-            @Override
-            public Sensor newSensor() {
-                return d.newSensor();
-            }
-
-            @Override
-            public void reset(CarView car) {
-                d.reset(car);
-            }
 
             @Override
             public Control act(CarView car, float[] observation) {
@@ -203,17 +188,7 @@ final class HeadToModelRunner {
                         && (System.nanoTime() - deadlineNanos > 0 || Thread.currentThread().isInterrupted())) {
                     throw new RaceRunner.RaceTimeoutException("the race ran past the evaluation time limit");
                 }
-                return d.act(car, observation);
-            }
-
-            @Override
-            public int lastAction() {
-                return d.lastAction();
-            }
-
-            @Override
-            public void close() {
-                d.close();
+                return delegate.act(car, observation);
             }
         };
     }

@@ -7,30 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The league's HTTP API against a real server on loopback; run on SQLite and on PostgreSQL by subclasses. */
-abstract class ApiTests {
-    @TempDir
-    Path tmp;
-    TestServer t;
-
-    /** The database URL for a server keeping its files in {@code data}. */
-    abstract String dbUrl(Path data) throws Exception;
-
+abstract class ApiTests extends LeagueServerSuite {
     @BeforeEach
     void start() throws Exception {
         t = new TestServer(TestServer.config(tmp.resolve("data"), dbUrl(tmp.resolve("data"))));
-    }
-
-    @AfterEach
-    void stop() {
-        if (t != null) {
-            t.close();
-        }
     }
 
     @Test

@@ -18,29 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Head-to-model leagues on loopback: submissions race each other in heats, Elo ratings rank them, a broken model is
  * left out of a heat (or fails alone), the heats and their replays are served, and a V2 database migrates. The
  * models are the tests' pure-pursuit drivers at different top speeds. Run on SQLite and PostgreSQL by subclasses.
  */
-abstract class HeadToModelLeagueTests {
-    @TempDir
-    Path tmp;
-    TestServer t;
-
-    abstract String dbUrl(Path data) throws Exception;
-
-    @AfterEach
-    void stop() {
-        if (t != null) {
-            t.close();
-        }
-    }
-
+abstract class HeadToModelLeagueTests extends LeagueServerSuite {
     /** A server whose default league is a 1-lap HEAD_TO_MODEL league with heats of up to 4 cars. */
     private TestServer start() throws Exception {
         LeagueConfig cfg = TestServer.config(tmp.resolve("data"), dbUrl(tmp.resolve("data")));

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.racer.car.Control;
 import dev.racer.race.Driver;
 import dev.racer.race.DriverProvider;
+import dev.racer.race.ForwardingDriver;
 import dev.racer.race.RaceType;
 import dev.racer.sensor.CarView;
-import dev.racer.sensor.Sensor;
 import dev.racer.track.TrackLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,30 +81,15 @@ class HeadToModelRunnerTest {
             if (!p.getFileName().toString().equals(folder)) {
                 return d;
             }
-            return new Driver() {
+            return new ForwardingDriver(d) {
                 int steps;
-
-                @Override
-                public String name() {
-                    return d.name();
-                }
-
-                @Override
-                public Sensor newSensor() {
-                    return d.newSensor();
-                }
-
-                @Override
-                public void reset(CarView car) {
-                    d.reset(car);
-                }
 
                 @Override
                 public Control act(CarView car, float[] observation) {
                     if (++steps == 40) {
                         throw new IllegalStateException("the network returned NaN");
                     }
-                    return d.act(car, observation);
+                    return delegate.act(car, observation);
                 }
             };
         };

@@ -16,30 +16,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Race types in the league (object avoidance; head-to-bot's stored settings): the store's round trip, the API's
  * 400s, an object-avoidance race with its collisions, and the migration of a V1 database. Run on SQLite and on
  * PostgreSQL by subclasses.
  */
-abstract class RaceTypeTests {
-    @TempDir
-    Path tmp;
-    TestServer t;
-
-    /** The database URL for files kept in {@code data}. */
-    abstract String dbUrl(Path data) throws Exception;
-
-    @AfterEach
-    void stop() {
-        if (t != null) {
-            t.close();
-        }
-    }
-
+abstract class RaceTypeTests extends LeagueServerSuite {
     private TestServer start() throws Exception {
         t = new TestServer(TestServer.config(tmp.resolve("data"), dbUrl(tmp.resolve("data"))));
         return t;

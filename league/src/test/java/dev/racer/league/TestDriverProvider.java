@@ -6,8 +6,8 @@ import dev.racer.io.Jsons;
 import dev.racer.car.Control;
 import dev.racer.race.Driver;
 import dev.racer.race.DriverProvider;
+import dev.racer.race.ForwardingDriver;
 import dev.racer.race.PurePursuitDriver;
-import dev.racer.sensor.Sensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,20 +58,12 @@ public final class TestDriverProvider implements DriverProvider {
     }
 
     /** A driver that sleeps before each action. */
-    record Slowed(Driver inner, long delayMs) implements Driver {
-        @Override
-        public String name() {
-            return inner.name();
-        }
+    static final class Slowed extends ForwardingDriver {
+        private final long delayMs;
 
-        @Override
-        public Sensor newSensor() {
-            return inner.newSensor();
-        }
-
-        @Override
-        public void reset(CarView env) {
-            inner.reset(env);
+        Slowed(Driver inner, long delayMs) {
+            super(inner);
+            this.delayMs = delayMs;
         }
 
         @Override
@@ -81,7 +73,7 @@ public final class TestDriverProvider implements DriverProvider {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return inner.act(env, observation);
+            return delegate.act(env, observation);
         }
     }
 }
