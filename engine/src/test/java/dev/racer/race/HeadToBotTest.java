@@ -88,12 +88,7 @@ class HeadToBotTest {
         RacingEnv env = new RacingEnv(RECT, bots(BotConfig.of(1, 0.2, false)), p -> 1.0, Sensor.none());
         env.reset(1);
         env.placeCar(CarState.atRest(1.0, 0.25, 0), progressAt(1.14)); // behind the bot in its lane
-        StepResult r = env.step(0, 1.0);
-        int steps = 1;
-        while (r.status() == EpisodeStatus.IN_PROGRESS && steps < 60) {
-            r = env.step(0, 1.0);
-            steps++;
-        }
+        StepResult r = Scenarios.driveStraight(env, 1.0, 60);
         assertEquals(EpisodeStatus.CRASHED, r.status());
         assertTrue(r.terminated());
         assertTrue(env.params().isCrashed());

@@ -69,12 +69,7 @@ class ObjectAvoidanceTest {
         env.reset(1);
         // rear axle 0.3 m before the box centre along the inner lane, heading along the track (-x at the top)
         env.placeCar(CarState.atRest(0.3, 2.75, Math.PI), 25);
-        StepResult r = env.step(0, 1.0);
-        int steps = 1;
-        while (r.status() == EpisodeStatus.IN_PROGRESS && steps < 20) {
-            r = env.step(0, 1.0);
-            steps++;
-        }
+        StepResult r = Scenarios.driveStraight(env, 1.0, 20);
         assertEquals(EpisodeStatus.CRASHED, r.status());
         assertTrue(r.terminated());
         assertTrue(env.params().isCrashed());

@@ -14,6 +14,15 @@ final class Scenarios {
     }
 
     /** A counter-clockwise circle of radius {@code r} [m] around the origin, {@code width} wide, starting at (r, 0). */
+    /** Steps {@code env} straight at {@code speed} until the episode ends or {@code maxSteps} steps; the last result. */
+    static StepResult driveStraight(RacingEnv env, double speed, int maxSteps) {
+        StepResult r = env.step(0, speed);
+        for (int steps = 1; r.status() == EpisodeStatus.IN_PROGRESS && steps < maxSteps; steps++) {
+            r = env.step(0, speed);
+        }
+        return r;
+    }
+
     static Track circle(String id, double r, double width, int n) {
         double[][] rows = new double[n + 1][];
         for (int i = 0; i <= n; i++) {
