@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /** The league's HTTP API against a real server on loopback; run on SQLite and on PostgreSQL by subclasses. */
 abstract class ApiTests extends LeagueServerSuite {
+    ApiTests(TestDatabase database) {
+        super(database);
+    }
+
     @BeforeEach
     void start() throws Exception {
         t = new TestServer(TestServer.config(tmp.resolve("data"), dbUrl(tmp.resolve("data"))));

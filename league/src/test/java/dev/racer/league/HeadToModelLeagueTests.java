@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
  * models are the tests' pure-pursuit drivers at different top speeds. Run on SQLite and PostgreSQL by subclasses.
  */
 abstract class HeadToModelLeagueTests extends LeagueServerSuite {
+    HeadToModelLeagueTests(TestDatabase database) {
+        super(database);
+    }
+
     /** A server whose default league is a 1-lap HEAD_TO_MODEL league with heats of up to 4 cars. */
     private TestServer start() throws Exception {
         LeagueConfig cfg = TestServer.config(tmp.resolve("data"), dbUrl(tmp.resolve("data")));

@@ -24,6 +24,10 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL by subclasses.
  */
 abstract class RaceTypeTests extends LeagueServerSuite {
+    RaceTypeTests(TestDatabase database) {
+        super(database);
+    }
+
     private TestServer start() throws Exception {
         t = new TestServer(TestServer.config(tmp.resolve("data"), dbUrl(tmp.resolve("data"))));
         return t;
